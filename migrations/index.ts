@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import * as m0001 from './0001_school_structure';
+import * as m0002 from './0002_host_tables';
+
+/**
+ * The ordered list of migrations. An explicit list (not a directory scan) so that the same migrations run from
+ * sources under tsx, from the Electron bundle inside asar, and in tests.
+ */
+export const migrations: ReadonlyArray<{ name: string; up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = [
+  { name: '0001_school_structure', ...m0001 },
+  { name: '0002_host_tables', ...m0002 },
+];
+
+export const migrationSource: Knex.MigrationSource<(typeof migrations)[number]> = {
+  getMigrations: async () => [...migrations],
+  getMigrationName: (m) => m.name,
+  getMigration: async (m) => m,
+};

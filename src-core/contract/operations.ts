@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { command, query } from './define';
+import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema } from './schemas';
+
+/**
+ * The one API of the system. Every operation is defined here once and served by the three hosts (Electron IPC,
+ * the desktop client's loopback http-host, the central server's /api/<name>). Handlers live in src-core/handlers.
+ */
+export const operations = {
+  'session.me': query({
+    summary: 'The signed-in user: person, roles, permissions, school, the class they lead',
+    input: z.object({}).strict(),
+    output: Me,
+    access: 'signedIn',
+  }),
+  'timetable.teacherDay': query({
+    summary: "A teacher's lessons on a day (today in the school's time zone when no date is given)",
+    input: z.object({ date: IsoDate.optional() }).strict(),
+    output: DaySchedule,
+    access: { permission: 'timetable.readOwn' },
+  }),
+  'timetable.studentDay': query({
+    summary: "A pupil's lessons on a day",
+    input: z.object({ date: IsoDate.optional() }).strict(),
+    output: DaySchedule,
+    access: { permission: 'diary.readOwn' },
+  }),
+  'family.myChildren': query({
+    summary: "A parent's children with their class, class teacher and the day's lessons",
+    input: z.object({ date: IsoDate.optional() }).strict(),
+    output: z.object({
+      children: z.array(z.object({
+        person: PersonName,
+        birthDate: IsoDate.nullable(),
+        class: ClassRef.nullable(),
+        classTeacher: PersonName.extend({ phone: z.string().nullable() }).nullable(),
+        day: DaySchedule,
+      })),
+    }),
+    access: { permission: 'family.readChildren' },
+  }),
+  'school.overview': query({
+    summary: "The school's figures for the administration",
+    input: z.object({ date: IsoDate.optional() }).strict(),
+    output: z.object({
+      date: IsoDate,
+      academicYear: z.object({ name: z.string(), startsOn: IsoDate, endsOn: IsoDate }).nullable(),
+      classes: z.number().int(),
+      pupils: z.number().int(),
+      teachers: z.number().int(),
+      staff: z.number().int(),
+      rooms: z.number().int(),
+      lessonsOnDate: z.number().int(),
+    }),
+    access: { permission: 'school.overview' },
+  }),
+  'school.classes': query({
+    summary: "The school's classes of the current year with their pupils' count and class teacher",
+    input: z.object({}).strict(),
+    output: z.object({
+      classes: z.array(ClassRef.extend({
+        shift: z.number().int(),
+        pupils: z.number().int(),
+        classTeacher: PersonName.nullable(),
+      })),
+    }),
+    access: { permission: 'school.read' },
+  }),
+  'users.list': query({
+    summary: "The school's accounts with their roles and lock state",
+    input: z.object({ role: RoleSchema.optional() }).strict(),
+    output: z.object({
+      users: z.array(z.object({
+        id: Id,
+        login: z.string(),
+        person: PersonName,
+        roles: z.array(RoleSchema),
+        disabled: z.boolean(),
+        locked: z.boolean(),
+      })),
+    }),
+    access: { permission: 'users.read' },
+  }),
+  'lesson.setTopic': command({
+    summary: 'A teacher writes the topic of a lesson they teach',
+    input: z.object({ lessonId: Id, topic: z.string().trim().min(1).max(500) }).strict(),
+    output: z.object({ lessonId: Id, topic: z.string(), rowVersion: z.number().int() }),
+    access: { permission: 'lesson.writeOwn' },
+  }),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type InputOf<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OutputOf<N extends OperationName> = z.output<Operations[N]['output']>;
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}

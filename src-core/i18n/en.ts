@@ -1,0 +1,28 @@
+import type { kk } from './kk';
+
+export const en: Record<keyof typeof kk, string> = {
+  'error.invalid_input': 'The data entered is not valid',
+  'error.unauthenticated': 'Please sign in',
+  'error.forbidden': 'You are not allowed to do this',
+  'error.unknown_operation': 'There is no such operation: {name}',
+  'error.not_found': 'Not found',
+  'error.conflict': 'Somebody else changed this data',
+  'error.locked': 'The session is locked: enter your password again',
+  'error.rate_limited': 'Too many attempts. Wait a little and try again',
+  'error.unavailable': 'The server cannot be reached',
+  'error.internal': 'Internal error. Please try again',
+  'error.bad_credentials': 'Wrong login or password',
+  'error.account_locked': 'Too many failed attempts. The account is locked for {minutes} minutes',
+  'error.account_disabled': 'The account is disabled',
+  'error.offline_unknown_user': 'No network, and this user has not signed in on this computer before',
+  'error.refresh_invalid': 'The session has ended. Please sign in again',
+  'error.lesson_not_yours': 'You do not teach this lesson',
+  'field.invalid_type': 'Wrong type (expected: {expected})',
+  'field.too_small': 'Too short or too small (at least {min})',
+  'field.too_big': 'Too long or too large (at most {max})',
+  'field.invalid_format': 'Wrong format',
+  'field.invalid_string': 'Wrong format',
+  'field.unrecognized_keys': 'Unknown fields: {keys}',
+  'field.invalid_value': 'Value not allowed',
+  'field.custom': 'Wrong value',
+};

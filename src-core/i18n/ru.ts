@@ -1,0 +1,28 @@
+import type { kk } from './kk';
+
+export const ru: Record<keyof typeof kk, string> = {
+  'error.invalid_input': 'Неверные данные',
+  'error.unauthenticated': 'Войдите в систему',
+  'error.forbidden': 'У вас нет прав на это действие',
+  'error.unknown_operation': 'Такого действия нет: {name}',
+  'error.not_found': 'Не найдено',
+  'error.conflict': 'Данные изменил кто-то другой',
+  'error.locked': 'Сеанс заблокирован: введите пароль ещё раз',
+  'error.rate_limited': 'Слишком много попыток. Подождите и повторите',
+  'error.unavailable': 'Сервер недоступен',
+  'error.internal': 'Внутренняя ошибка. Повторите действие',
+  'error.bad_credentials': 'Неверный логин или пароль',
+  'error.account_locked': 'Слишком много неудачных попыток. Учётная запись заблокирована на {minutes} мин.',
+  'error.account_disabled': 'Учётная запись отключена',
+  'error.offline_unknown_user': 'Нет сети, а этот пользователь ещё не входил на этом компьютере',
+  'error.refresh_invalid': 'Сеанс истёк. Войдите снова',
+  'error.lesson_not_yours': 'Этот урок ведёте не вы',
+  'field.invalid_type': 'Неверный тип (ожидается: {expected})',
+  'field.too_small': 'Слишком коротко или мало (минимум {min})',
+  'field.too_big': 'Слишком длинно или много (максимум {max})',
+  'field.invalid_format': 'Неверный формат',
+  'field.invalid_string': 'Неверный формат',
+  'field.unrecognized_keys': 'Неизвестные поля: {keys}',
+  'field.invalid_value': 'Недопустимое значение',
+  'field.custom': 'Неверное значение',
+};
