@@ -27,7 +27,8 @@ export function knexConfig(location: DatabaseLocation, target: DbTarget): Knex.C
       afterCreate(conn: { pragma(s: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
         conn.pragma('journal_mode = WAL');
         conn.pragma('synchronous = NORMAL');
-        conn.pragma('foreign_keys = ON');
+        // A replica holds a projection of the server's rows (a user's scope), so references may point outside it.
+        conn.pragma(`foreign_keys = ${target === 'server' ? 'ON' : 'OFF'}`);
         conn.pragma('busy_timeout = 5000');
         done(null, conn);
       },

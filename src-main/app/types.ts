@@ -6,7 +6,7 @@ export interface ClientApp {
   readonly deviceId: string;
   readonly serverUrl: string;
   /** Online sign-in against the central server; falls back to the offline verifier when the server is unreachable. */
-  signIn(login: string, password: string): Promise<SignInOutcome>;
+  signIn(login: string, password: string, locale?: string): Promise<SignInOutcome>;
   /** Runs a contract operation for a local session on the replica. */
   call(sessionId: string | null, name: string, input: unknown, locale?: string): Promise<CallBody>;
   /** Re-opens a session that locked after idle time. */
@@ -14,6 +14,8 @@ export interface ClientApp {
   signOut(sessionId: string): Promise<void>;
   /** The users who have signed in on this computer (for the shared-classroom sign-in screen). */
   knownAccounts(): Promise<{ login: string; fullName: string }[]>;
+  /** Whether the central server answers now. */
+  online(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { myChildren } from '../family/children';
+import { setLessonTopic } from '../lessons/set-topic';
+import { sessionMe } from '../school/me';
+import { schoolClasses, schoolOverview } from '../school/overview';
+import { studentDay, teacherDay } from '../timetable/queries';
+import { listUsers } from '../users/list';
+import type { HandlerContext } from './call';
+import type { OperationName, Operations, OutputOf } from './operations';
+
+export type Handler<N extends OperationName> = (ctx: HandlerContext, input: z.output<Operations[N]['input']>) => Promise<OutputOf<N>>;
+
+/** Each operation of the contract is implemented once, here by name; the type makes the list exhaustive. */
+export const handlers: { [N in OperationName]: Handler<N> } = {
+  'session.me': sessionMe,
+  'timetable.teacherDay': teacherDay,
+  'timetable.studentDay': studentDay,
+  'family.myChildren': myChildren,
+  'school.overview': schoolOverview,
+  'school.classes': schoolClasses,
+  'users.list': listUsers,
+  'lesson.setTopic': setLessonTopic,
+};

@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import type { Actor } from '../auth/actor';
+import type { Role } from '../auth/roles';
+
+/**
+ * Which rows a user may hold on a device (the first form of the sync buckets). Staff see the school's structure;
+ * a parent or a pupil sees the school's calendar and only their own family's classes, lessons and people.
+ * The rules, role by role, are in docs/ARCHITECTURE.md ("Who holds what").
+ */
+export const PUBLIC_TABLES = ['schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'rooms'] as const;
+export const STAFF_TABLES = ['people', 'staff', 'classes', 'class_groups', 'enrolments', 'guardians', 'curriculum', 'teaching_assignments', 'timetable_entries'] as const;
+/** Columns that never leave the server. */
+export const SERVER_ONLY_COLUMNS: Record<string, readonly string[]> = { users: ['password_hash', 'failed_attempts', 'locked_until'] };
+/** Tables in the order a replica writes them. */
+export const SNAPSHOT_TABLES = [...PUBLIC_TABLES, ...STAFF_TABLES, 'users', 'user_roles', 'lessons'] as const;
+export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
+export type Snapshot = Partial<Record<SnapshotTable, Record<string, unknown>[]>>;
+
+const STAFF: readonly Role[] = ['director', 'deputy_director', 'teacher', 'nurse', 'librarian', 'psychologist', 'sysadmin'];
+const WHOLE_TIMETABLE: readonly Role[] = ['director', 'deputy_director', 'sysadmin'];
+
+function live(db: Knex, table: string, schoolId: string) {
+  const q = db(table).where(`${table}.school_id`, schoolId).whereNull(`${table}.deleted_at`);
+  const hidden = SERVER_ONLY_COLUMNS[table];
+  if (!hidden) return q.select(`${table}.*`);
+  return q; // columns chosen by the caller
+}
+
+/** The rows of a user's scope, table by table. */
+export async function snapshotFor(db: Knex, actor: Actor): Promise<Snapshot> {
+  const s = actor.schoolId;
+  const out: Snapshot = {};
+  for (const t of PUBLIC_TABLES) out[t] = await live(db, t, s);
+  const isStaff = actor.roles.some((r) => STAFF.includes(r));
+  const childIds = await familyOf(db, actor);
+  if (isStaff) {
+    for (const t of STAFF_TABLES) out[t] = await live(db, t, s);
+  } else {
+    const classIds = db('enrolments').where('school_id', s).whereIn('student_id', childIds).whereNull('deleted_at').select('class_id');
+    out.classes = await live(db, 'classes', s).whereIn('id', classIds);
+    out.class_groups = await live(db, 'class_groups', s).whereIn('class_id', classIds);
+    out.enrolments = await live(db, 'enrolments', s).whereIn('student_id', childIds);
+    out.guardians = await live(db, 'guardians', s).where((w) => w.where('parent_id', actor.personId).orWhere('child_id', actor.personId));
+    const teacherIds = db('lessons').where('school_id', s).whereIn('class_id', classIds).distinct('teacher_id');
+    const classTeacherIds = db('classes').where('school_id', s).whereIn('id', classIds).whereNotNull('class_teacher_id').select('class_teacher_id');
+    out.people = await live(db, 'people', s).where((w) => w.whereIn('id', [actor.personId, ...childIds])
+      .orWhereIn('id', teacherIds).orWhereIn('id', classTeacherIds));
+  }
+  const userCols = ['id', 'school_id', 'row_version', 'last_seq', 'created_at', 'created_by', 'created_device', 'updated_at',
+    'updated_by', 'updated_device', 'deleted_at', 'deleted_by', 'person_id', 'login', 'locale', 'disabled'];
+  const everyone = actor.roles.some((r) => WHOLE_TIMETABLE.includes(r));
+  out.users = await db('users').where({ school_id: s }).whereNull('deleted_at').modify((q) => { if (!everyone) q.where('id', actor.userId); }).select(userCols);
+  out.user_roles = await live(db, 'user_roles', s).modify((q) => { if (!everyone) q.where('user_id', actor.userId); });
+  out.lessons = await lessonsFor(db, actor, isStaff, childIds);
+  return out;
+}
+
+async function familyOf(db: Knex, actor: Actor): Promise<string[]> {
+  const ids: string[] = [];
+  if (actor.roles.includes('student')) ids.push(actor.personId);
+  if (actor.roles.includes('parent')) {
+    ids.push(...(await db('guardians').where({ school_id: actor.schoolId, parent_id: actor.personId }).whereNull('deleted_at').pluck('child_id')));
+  }
+  return ids;
+}
+
+async function lessonsFor(db: Knex, actor: Actor, isStaff: boolean, childIds: string[]) {
+  const s = actor.schoolId;
+  if (actor.roles.some((r) => WHOLE_TIMETABLE.includes(r))) return live(db, 'lessons', s);
+  const ledClasses = db('classes').where({ school_id: s, class_teacher_id: actor.personId }).select('id');
+  const childClasses = db('enrolments').where('school_id', s).whereIn('student_id', childIds).whereNull('deleted_at').select('class_id');
+  return live(db, 'lessons', s).where((w) => {
+    if (isStaff) w.where('teacher_id', actor.personId).orWhereIn('class_id', ledClasses);
+    if (childIds.length) w.orWhereIn('class_id', childClasses);
+    if (!isStaff && !childIds.length) w.whereRaw('1 = 0');
+  });
+}

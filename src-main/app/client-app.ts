@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { hashPassword, verifyPassword } from '../../src-core/auth/passwords';
+import { isRole } from '../../src-core/auth/roles';
+import { callOperation } from '../../src-core/contract/call';
+import { errorResponse } from '../../src-core/contract/error-body';
+import { OperationError, type ErrorBody } from '../../src-core/contract/errors';
+import { isOperationName, operations } from '../../src-core/contract/operations';
+import type { Me } from '../../src-core/contract/schemas';
+import { openDatabase } from '../../src-core/db/open';
+import { isLocale, type Locale } from '../../src-core/i18n';
+import { systemClock, type Clock } from '../../src-core/util/clock';
+import { applySnapshot, clientMeta, setClientMeta } from './replica';
+import { ServerLink, ServerUnreachable } from './server-link';
+import { SessionRegistry, type LocalSession } from './sessions';
+import type { CallBody, ClientApp, ClientAppOptions, SignInOutcome } from './types';
+
+const fail = (code: OperationError['code'], key?: string, locale: Locale = 'kk', params: Record<string, string | number> = {}): ErrorBody =>
+  errorResponse(new OperationError(code, key, params), locale).body;
+
+/** Starts a desktop client: its replica, its link to the central server and its local sessions. */
+export async function startClientApp(opts: ClientAppOptions & { clock?: Clock }): Promise<ClientApp> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const clock = opts.clock ?? systemClock;
+  const db = await openDatabase({ kind: 'sqlite', filename: path.join(opts.dataDir, 'sabaq-replica.sqlite') }, 'replica');
+  const deviceId = (await clientMeta(db, 'device_id')) ?? uuidv7();
+  await setClientMeta(db, 'device_id', deviceId);
+  const link = new ServerLink(opts.serverUrl);
+  const sessions = new SessionRegistry((opts.idleLockMinutes ?? 10) * 60_000, () => clock.now().getTime());
+  const deviceName = opts.deviceName ?? hostname();
+  const host = { db, clock, host: 'replica' as const };
+
+  async function openSession(login: string, me: Me, offline: boolean, server: LocalSession['server']): Promise<SignInOutcome> {
+    const actor = { userId: me.userId, personId: me.person.id, schoolId: me.school.id, roles: me.roles.filter(isRole), deviceId };
+    const session = sessions.open({ actor, login, offline, server });
+    return { ok: true, sessionId: session.id, me, offline };
+  }
+
+  async function signInOnline(login: string, password: string, locale: Locale): Promise<SignInOutcome> {
+    const reply = await link.signIn(login, password, deviceId, deviceName, locale);
+    if (!reply.ok) return reply;
+    const snapshot = await link.snapshot(reply.accessToken);
+    if (snapshot.ok) await applySnapshot(db, snapshot.tables);
+    await db('local_accounts').insert({
+      user_id: reply.me.userId, school_id: reply.me.school.id, login: reply.me.login,
+      password_verifier: await hashPassword(password), profile: JSON.stringify(reply.me),
+      refresh_token: reply.refreshToken, last_online_at: clock.now().toISOString(),
+    }).onConflict('user_id').merge();
+    const server = { accessToken: reply.accessToken, refreshToken: reply.refreshToken, expiresAt: reply.expiresAt };
+    return openSession(reply.me.login, reply.me, false, server);
+  }
+
+  async function signInOffline(login: string, password: string, locale: Locale): Promise<SignInOutcome> {
+    const account = await db('local_accounts').whereRaw('lower(login) = ?', [login.trim().toLowerCase()]).first();
+    if (!account) return fail('unavailable', 'error.offline_unknown_user', locale);
+    if (!(await verifyPassword(account.password_verifier, password))) return fail('unauthenticated', 'error.bad_credentials', locale);
+    return openSession(account.login, JSON.parse(account.profile) as Me, true, null);
+  }
+
+  /** Commands go to the server (the outbox of the sync protocol will queue them offline); then the replica follows. */
+  async function forwardCommand(session: LocalSession, name: string, input: unknown, locale: Locale): Promise<CallBody> {
+    if (!session.server) return fail('unavailable', 'error.unavailable', locale);
+    try {
+      let reply = await link.call(session.server.accessToken, name, input, locale);
+      if (!reply.ok && reply.error.code === 'unauthenticated') {
+        const renewed = await link.refresh(session.server.refreshToken, deviceId);
+        if (!renewed.ok) return renewed;
+        session.server = { accessToken: renewed.accessToken, refreshToken: renewed.refreshToken, expiresAt: renewed.expiresAt };
+        await db('local_accounts').where({ user_id: session.actor.userId }).update({ refresh_token: renewed.refreshToken });
+        reply = await link.call(session.server.accessToken, name, input, locale);
+      }
+      if (reply.ok) await callOperation(host, session.actor, name, input);
+      return reply;
+    } catch (err) {
+      if (err instanceof ServerUnreachable) return fail('unavailable', 'error.unavailable', locale);
+      throw err;
+    }
+  }
+
+  return {
+    deviceId,
+    serverUrl: opts.serverUrl,
+    async signIn(login, password, localeHint?: string) {
+      const locale: Locale = isLocale(localeHint) ? localeHint : 'kk';
+      try {
+        return await signInOnline(login, password, locale);
+      } catch (err) {
+        if (err instanceof ServerUnreachable) return signInOffline(login, password, locale);
+        throw err;
+      }
+    },
+    async call(sessionId, name, input, localeHint) {
+      const locale: Locale = isLocale(localeHint) ? localeHint : 'kk';
+      const used = sessions.use(sessionId);
+      if (used?.state === 'locked') return fail('locked', 'error.locked', locale);
+      const actor = used?.session.actor ?? null;
+      if (used && isOperationName(name) && operations[name].kind === 'command') {
+        return forwardCommand(used.session, name, input, locale);
+      }
+      const outcome = await callOperation(host, actor, name, input);
+      return outcome.ok ? outcome : errorResponse(outcome.error, locale).body;
+    },
+    async unlock(sessionId, password) {
+      const used = sessions.use(sessionId);
+      if (!used) return fail('unauthenticated');
+      const account = await db('local_accounts').where({ user_id: used.session.actor.userId }).first();
+      if (!account || !(await verifyPassword(account.password_verifier, password))) return fail('unauthenticated', 'error.bad_credentials');
+      sessions.unlock(sessionId);
+      return { ok: true, sessionId, me: JSON.parse(account.profile) as Me, offline: used.session.offline };
+    },
+    async signOut(sessionId) {
+      const session = sessions.close(sessionId);
+      if (session?.server) await link.signOut(session.server.refreshToken).catch(() => undefined);
+    },
+    async knownAccounts() {
+      const rows = await db('local_accounts').select('login', 'profile').orderBy('login');
+      return rows.map((r: { login: string; profile: string }) => {
+        const me = JSON.parse(r.profile) as Me;
+        return { login: r.login, fullName: `${me.person.lastName} ${me.person.firstName}` };
+      });
+    },
+    async online() {
+      try {
+        await link.health();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  } satisfies ClientApp;
+}

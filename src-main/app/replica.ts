@@ -1,0 +1,32 @@
+import type { Knex } from 'knex';
+import { SNAPSHOT_TABLES, type Snapshot } from '../../src-core/sync/scope';
+
+/**
+ * Writes a snapshot of a user's scope into the replica: rows are upserted by id, so that what several users of
+ * one computer hold adds up. One transaction: a half-written snapshot never shows.
+ */
+export async function applySnapshot(db: Knex, snapshot: Snapshot): Promise<number> {
+  let written = 0;
+  await db.transaction(async (trx) => {
+    for (const table of SNAPSHOT_TABLES) {
+      const rows = snapshot[table];
+      if (!rows?.length) continue;
+      const columns = Object.keys(rows[0]!).length;
+      const chunk = Math.max(1, Math.floor(30_000 / columns));
+      for (let i = 0; i < rows.length; i += chunk) {
+        await trx(table).insert(rows.slice(i, i + chunk)).onConflict('id').merge();
+      }
+      written += rows.length;
+    }
+  });
+  return written;
+}
+
+export async function clientMeta(db: Knex, key: string): Promise<string | null> {
+  const row = await db('client_meta').where({ key }).first();
+  return row ? String(row.value) : null;
+}
+
+export async function setClientMeta(db: Knex, key: string, value: string): Promise<void> {
+  await db('client_meta').insert({ key, value }).onConflict('key').merge();
+}
