@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Knex } from 'knex';
 import { OperationError } from '../src-core/contract/errors';
 import { errorResponse } from '../src-core/contract/error-body';
-import { localeFromHeader } from '../src-core/i18n';
+import { localeFromHeader } from '../src-core/i18n/index';
 import { systemClock, type Clock } from '../src-core/util/clock';
 import { registerApiRoutes } from './api/routes';
 import { authPolicyFromEnv, type AuthPolicy } from './auth/policy';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { hashPassword } from '../src-core/auth/passwords';
-import { DEMO_PASSWORD, seedDemo, type DemoSummary } from '../src-core/demo';
+import { DEMO_PASSWORD, seedDemo, type DemoSummary } from '../src-core/demo/index';
 import { locationFromEnv, openDatabase, type DatabaseLocation } from '../src-core/db/open';
 import { clockFrom, dateIn } from '../src-core/util/clock';
 import { authPolicyFromEnv } from './auth/policy';

@@ -1,4 +1,4 @@
-import { translate, type Locale } from '../i18n';
+import { translate, type Locale } from '../i18n/index';
 import { STATUS_OF, type ErrorBody, type OperationError } from './errors';
 
 /** The HTTP status and translated body of a failed call, the same on every host. */

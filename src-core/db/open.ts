@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { migrationSource } from '../../migrations';
+import { migrationSource } from '../../migrations/index';
 import type { DbTarget } from './columns';
 
 export type DatabaseLocation = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string };

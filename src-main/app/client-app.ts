@@ -10,7 +10,7 @@ import { OperationError, type ErrorBody } from '../../src-core/contract/errors';
 import { isOperationName, operations } from '../../src-core/contract/operations';
 import type { Me } from '../../src-core/contract/schemas';
 import { openDatabase } from '../../src-core/db/open';
-import { isLocale, type Locale } from '../../src-core/i18n';
+import { isLocale, type Locale } from '../../src-core/i18n/index';
 import { systemClock, type Clock } from '../../src-core/util/clock';
 import { applySnapshot, clientMeta, setClientMeta } from './replica';
 import { ServerLink, ServerUnreachable } from './server-link';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fieldErrors } from '../../src-core/contract/call';
 import { errorResponse } from '../../src-core/contract/error-body';
 import { OperationError, STATUS_OF, type ErrorBody } from '../../src-core/contract/errors';
-import { localeFromHeader, type Locale } from '../../src-core/i18n';
+import { localeFromHeader, type Locale } from '../../src-core/i18n/index';
 import { registerWebApp } from '../../src-server/web';
 import type { ClientApp } from './types';
 

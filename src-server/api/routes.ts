@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { callOperation } from '../../src-core/contract/call';
 import { errorResponse } from '../../src-core/contract/error-body';
 import { openApiDocument } from '../../src-core/contract/openapi';
-import { localeFromHeader } from '../../src-core/i18n';
+import { localeFromHeader } from '../../src-core/i18n/index';
 import { actorFromBearer } from '../auth/bearer';
 import type { ServerContext } from '../context';
 

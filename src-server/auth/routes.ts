@@ -4,7 +4,7 @@ import { fieldErrors } from '../../src-core/contract/call';
 import { errorResponse } from '../../src-core/contract/error-body';
 import { OperationError } from '../../src-core/contract/errors';
 import { callOperation } from '../../src-core/contract/call';
-import { localeFromHeader } from '../../src-core/i18n';
+import { localeFromHeader } from '../../src-core/i18n/index';
 import type { ServerContext } from '../context';
 import { refreshSession, signIn, signOut, type Issued } from './sign-in';
 

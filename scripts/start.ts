@@ -1,0 +1,53 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { startBrowserMode } from '../src-main/app/main';
+import { REPO_ROOT } from '../src-server/server';
+import { startServer } from '../src-server/start';
+
+/**
+ * `npm start`: the central server with the demo school (created on first run) and the desktop client connected
+ * to it — in Electron where its binary exists, otherwise in browser mode on loopback.
+ */
+async function main() {
+  const env = process.env;
+  if (!existsSync(path.join(REPO_ROOT, 'dist-renderer', 'index.html'))) {
+    process.stdout.write('sabaq: building the renderer once (npm run build:renderer)…\n');
+    const built = spawnSync('npx', ['vite', 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the renderer build failed');
+  }
+  const server = await startServer({ env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, demo: true });
+  if (server.demo) {
+    process.stdout.write(`sabaq: demo school created; every demo account's password is "${server.demo.password}" (see README)\n`);
+  }
+  process.stdout.write(`sabaq: central server at ${server.url}\n`);
+  const electron = electronBinary();
+  if (electron) {
+    const built = spawnSync('npm', ['run', 'build:main'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the Electron shell build failed');
+    const child = spawn(electron, [REPO_ROOT], { stdio: 'inherit', env: { ...env, SABAQ_SERVER_URL: server.url } });
+    child.on('exit', (code) => void server.close().then(() => process.exit(code ?? 0)));
+    return;
+  }
+  const client = await startBrowserMode({ ...env, PORT: env.CLIENT_PORT ?? '8081', SABAQ_SERVER_URL: server.url });
+  process.stdout.write(`sabaq: no Electron binary on this machine, so the desktop client runs in browser mode: open ${client.url}\n`);
+  const stop = () => void Promise.all([client.close(), server.close()]).then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The Electron executable when its binary was downloaded; the npm package throws or points nowhere otherwise. */
+function electronBinary(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`sabaq: cannot start: ${err.message.split('\n')[0]}\n`);
+  process.exit(1);
+});
