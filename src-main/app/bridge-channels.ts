@@ -5,6 +5,7 @@ export const BRIDGE_CHANNELS = {
   unlock: 'sabaq:unlock',
   invoke: 'sabaq:invoke',
   knownAccounts: 'sabaq:known-accounts',
+  health: 'sabaq:health',
 } as const;
 
 export type BridgeChannel = keyof typeof BRIDGE_CHANNELS;

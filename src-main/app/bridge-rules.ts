@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { errorResponse } from '../../src-core/contract/error-body';
 import { OperationError, type ErrorBody, type ErrorCode } from '../../src-core/contract/errors';
 import { isOperationName } from '../../src-core/contract/operations';
-import type { Locale } from '../../src-core/i18n';
+import type { Locale } from '../../src-core/i18n/index';
 import { BRIDGE_CHANNELS, type BridgeChannel } from './bridge-channels';
-import { APP_ORIGIN } from './renderer-files';
+import { isAppUrl } from './renderer-files';
 import type { SignInOutcome } from './types';
 
 /**
@@ -27,6 +27,7 @@ export const BRIDGE_ARGS = {
     LocaleArg,
   ]),
   knownAccounts: z.tuple([]),
+  health: z.tuple([]),
 } satisfies Record<BridgeChannel, z.ZodType>;
 
 export interface SenderFacts {
@@ -39,12 +40,7 @@ export interface SenderFacts {
 }
 
 export function isTrustedSender(sender: SenderFacts): boolean {
-  if (!sender.fromMainWindow || !sender.isMainFrame || !sender.frameUrl) return false;
-  try {
-    return new URL(sender.frameUrl).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return sender.fromMainWindow && sender.isMainFrame && sender.frameUrl != null && isAppUrl(sender.frameUrl);
 }
 
 /** What the renderer sees of a sign-in or unlock: who signed in, and whether offline. The session id stays in main. */
@@ -59,11 +55,13 @@ export function bridgeError(code: ErrorCode, locale: Locale = 'kk', params: Reco
   return errorResponse(new OperationError(code, `error.${code}`, params), locale).body;
 }
 
-/** The window API the preload exposes as `window.sabaq`; the renderer's IPC transport is written against it. */
+/** The window API the preload exposes as `window.sabaq`; src-renderer/api/bridge.ts declares the same shape for the page. */
 export interface SabaqBridge {
   signIn(login: string, password: string, locale?: Locale): Promise<BridgeSignIn>;
-  signOut(): Promise<void>;
+  signOut(): Promise<{ ok: true } | ErrorBody>;
   unlock(password: string): Promise<BridgeSignIn>;
   invoke(name: string, input: unknown, locale?: Locale): Promise<{ ok: true; result: unknown } | ErrorBody>;
   knownAccounts(): Promise<{ login: string; fullName: string }[]>;
+  /** Whether the client reaches its central server (the renderer polls it). */
+  health(): Promise<{ ok: true; offline: boolean }>;
 }

@@ -24,8 +24,9 @@ export interface BoardChoice {
 
 /**
  * The rules, in order: the display the teacher picked (if still connected); the only display; a touch display
- * that is not the primary one, then any touch display; an external display other than the primary; the largest
- * display other than the primary.
+ * that is not a laptop's own panel (another one first, then the primary); an external display other than the
+ * primary; the largest display other than the primary. `separate` is relative to the primary display, where
+ * the main window opens.
  */
 export function chooseBoardDisplay(displays: readonly DisplayFacts[], preferredId?: number | null): BoardChoice | null {
   if (displays.length === 0) return null;
@@ -41,7 +42,8 @@ export function chooseBoardDisplay(displays: readonly DisplayFacts[], preferredI
   if (displays.length === 1) return pick(displays[0]!, 'only-display');
 
   const others = displays.filter((d) => d.id !== primary.id);
-  const touch = others.find((d) => d.touchSupport === 'available') ?? (primary.touchSupport === 'available' ? primary : undefined);
+  const isBoardPanel = (d: DisplayFacts) => d.touchSupport === 'available' && !d.internal;
+  const touch = others.find(isBoardPanel) ?? (isBoardPanel(primary) ? primary : undefined);
   if (touch) return pick(touch, 'touch-display');
   const external = others.find((d) => !d.internal);
   if (external) return pick(external, 'external-display');

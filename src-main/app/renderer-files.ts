@@ -9,6 +9,16 @@ export const APP_HOST = 'sabaq';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
+/** A URL of our renderer. (Node's URL says origin "null" for schemes it does not know, so the parts are compared.) */
+export function isAppUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The renderer may load only its own files; it never talks to the network itself (all data goes through the
  * preload bridge), so connect-src is 'self' and nothing is inline.

@@ -20,7 +20,7 @@ export const DEFAULT_SERVER_URL = 'http://sabaq-server.local:8080';
 
 const ServerUrl = z
   .url({ protocol: /^https?$/ })
-  .refine((text) => { const u = new URL(text); return !u.username && !u.password; }, 'no user or password in the URL')
+  .refine((text) => !URL.canParse(text) || (!new URL(text).username && !new URL(text).password), 'no user or password in the URL')
   .transform((text) => text.replace(/\/+$/, ''));
 
 /** Hours of the computer's local day, e.g. { from: 15, to: 7 } is 15:00 until 07:00 the next morning. */

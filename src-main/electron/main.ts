@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { startClientApp } from '../app/client-app';
+import { APP_START_URL } from '../app/renderer-files';
+import type { ClientApp } from '../app/types';
+import { policyFilePath, readMachinePolicy, serverUrlFor } from '../app/update-policy';
+import { createBoardWindow, type BoardWindow } from './board-window';
+import { registerIpc, type IpcBridge } from './ipc';
+import { registerAppScheme, serveRenderer } from './renderer-protocol';
+import { createSecureWindow, hardenApp, hardenProcess } from './security';
+import { startUpdater } from './updater';
+
+/*
+ * The Electron shell: one instance, one main window on app://sabaq, the ClientApp (replica, sync, sessions,
+ * lock after idle) behind the IPC bridge, the board display watched, updates as the machine policy says.
+ * Everything with logic in it lives in src-main/app and is tested in Node.
+ */
+const log = {
+  info: (message: string) => console.log(`[sabaq] ${message}`),
+  warn: (message: string) => console.warn(`[sabaq] ${message}`),
+  error: (message: string) => console.error(`[sabaq] ${message}`),
+};
+
+let mainWindow: BrowserWindow | null = null;
+let board: BoardWindow | null = null;
+let clientApp: ClientApp | null = null;
+let bridge: IpcBridge | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit(); // the first instance gets 'second-instance' and shows its window
+} else {
+  hardenProcess();
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!clientApp) return;
+    event.preventDefault(); // close the replica cleanly, then quit for real
+    const closing = clientApp;
+    clientApp = null;
+    bridge?.dispose();
+    board?.dispose();
+    void closing.close().catch((err: Error) => log.error(`closing the client: ${err.message}`)).finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch((err: Error) => {
+    log.error(`start failed: ${err.stack ?? err.message}`);
+    // Said in the three languages of the school: the teacher has nothing else on screen.
+    dialog.showErrorBox('Sabaq', `Sabaq іске қосылмады. / Sabaq не запустился. / Sabaq could not start.\n\n${err.message}`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  hardenApp(log.warn);
+  const appDir = app.getAppPath();
+  serveRenderer(path.join(appDir, 'dist-renderer'), log.warn);
+
+  const { policy, source, path: policyPath } = await readMachinePolicy({
+    path: policyFilePath(process.platform, process.env),
+    warn: log.warn,
+  });
+  log.info(`machine policy: ${source === 'file' ? policyPath : 'defaults'}`);
+
+  clientApp = await startClientApp({ dataDir: app.getPath('userData'), serverUrl: serverUrlFor(policy, process.env) });
+  const started = clientApp;
+  bridge = registerIpc({ clientApp: started, mainWindowContents: () => mainWindow?.webContents ?? null, log: log.warn });
+
+  const preload = path.join(appDir, 'dist-main', 'preload.cjs');
+  mainWindow = createMainWindow(preload);
+  board = createBoardWindow({ preload, log: log.info });
+
+  startUpdater({
+    policy,
+    currentVersion: app.getVersion(),
+    // Conservative until the ClientApp says whether a lesson is on: a signed-in teacher may be teaching.
+    classroom: () => ({
+      presenting: board?.isPresenting() ?? false,
+      lessonInProgress: bridge?.hasSignedInUser() ?? false,
+    }),
+    log,
+  });
+}
+
+function createMainWindow(preload: string): BrowserWindow {
+  const window = createSecureWindow(
+    { width: 1280, height: 800, minWidth: 960, minHeight: 600, show: false, title: 'Sabaq', backgroundColor: '#ffffff' },
+    preload,
+  );
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+    board?.close(); // the board shows nothing once the teacher's window is gone
+  });
+  void window.loadURL(APP_START_URL);
+  return window;
+}
