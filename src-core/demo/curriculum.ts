@@ -81,8 +81,8 @@ const SENIOR_COMMON: Record<number, Hours> = {
   7: { english: 3, algebra: 3, geometry: 2, informatics: 1, physics: 2, chemistry: 2, biology: 2, geography: 2, history_kz: 2, world_history: 1, art_labour: 1, pe: 3 },
   8: { english: 3, algebra: 3, geometry: 2, informatics: 1, physics: 2, chemistry: 2, biology: 2, geography: 2, history_kz: 2, world_history: 1, art_labour: 1, pe: 3 },
   9: { english: 2, algebra: 3, geometry: 2, informatics: 1, physics: 2, chemistry: 2, biology: 2, geography: 2, history_kz: 2, world_history: 1, law: 1, art_labour: 1, pe: 3 },
-  10: { english: 2, algebra: 3, geometry: 2, informatics: 2, physics: 3, chemistry: 2, biology: 2, geography: 2, history_kz: 2, world_history: 1, law: 1, nvp: 2, pe: 2 },
-  11: { english: 2, algebra: 3, geometry: 2, informatics: 2, physics: 3, chemistry: 2, biology: 2, geography: 2, history_kz: 2, world_history: 1, law: 1, nvp: 2, pe: 2 },
+  10: { english: 2, algebra: 3, geometry: 2, informatics: 2, physics: 3, chemistry: 2, biology: 2, geography: 1, history_kz: 2, world_history: 1, law: 1, nvp: 2, pe: 2 },
+  11: { english: 2, algebra: 3, geometry: 2, informatics: 2, physics: 3, chemistry: 2, biology: 2, geography: 1, history_kz: 2, world_history: 1, law: 1, nvp: 2, pe: 2 },
 };
 function secondaryLang(lang: Lang, grade: number): Hours {
   const own = grade <= 6 ? 3 : grade <= 9 ? 2 : 1;
@@ -153,7 +153,10 @@ export function specialtyOf(code: string, grade: number, lang: Lang): Specialty 
 export const SHIFT_GRADES: Record<1 | 2, readonly number[]> = { 1: [1, 5, 9, 10, 11], 2: [2, 3, 4, 6, 7, 8] };
 export const shiftOfGrade = (grade: number): 1 | 2 => (SHIFT_GRADES[1].includes(grade) ? 1 : 2);
 
-/** Most lessons a class may have in a day: 7 in grades 5–11; 4 in grade 1 and 5 in 2–4 unless the plan needs more. */
+/**
+ * Most lessons a class may have in a day: 7 in grades 5–11; 4 in grade 1 and 5 in 2–4 unless the plan needs more.
+ * (The plans above need at most 6 in grades 5–11, so shift 1 gets by with 6 periods and shift 2 starts earlier.)
+ */
 export function maxLessonsPerDay(grade: number, weeklyLessons: number): number {
   if (grade >= 5) return 7;
   return Math.max(grade === 1 ? 4 : 5, Math.ceil(weeklyLessons / 5));

@@ -31,9 +31,7 @@ export interface Family {
   children: Pupil[];
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function randomDate(rng: Rng, from: string, to: string): string {
+export function randomDate(rng: Rng, from: string, to: string): string {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
   const t = a + rng.int(0, Math.round((b - a) / 86_400_000)) * 86_400_000;
@@ -90,8 +88,7 @@ export function buildPupils(rng: Rng, classes: ClassModel[], startYear: number):
   const demoFamily = newFamily('kk', 'kk');
   addChild(demoFamily, firstKk(7));
   addChild(demoFamily, firstKk(3));
-  demoFamily.mother = {} as PersonModel; // both parents
-  demoFamily.father = {} as PersonModel;
+  const parents = new Map<Family, 'both' | 'mother' | 'father'>([[demoFamily, 'both']]);
 
   for (const c of classes) {
     while ((free[c.idx] as number) > 0) {
@@ -106,9 +103,7 @@ export function buildPupils(rng: Rng, classes: ClassModel[], startYear: number):
         addChild(f, rng.pick(options));
       }
       const p = rng.next();
-      if (p < 0.78) { f.mother = {} as PersonModel; f.father = {} as PersonModel; }
-      else if (p < 0.93) f.mother = {} as PersonModel;
-      else f.father = {} as PersonModel;
+      parents.set(f, p < 0.78 ? 'both' : p < 0.93 ? 'mother' : 'father');
     }
   }
 
@@ -117,8 +112,9 @@ export function buildPupils(rng: Rng, classes: ClassModel[], startYear: number):
     const eldest = f.children.reduce((a, b) => (a.birthDate < b.birthDate ? a : b));
     const eldestYear = Number(eldest.birthDate.slice(0, 4));
     const motherYear = eldestYear - rng.int(21, 33);
-    if (f.mother) f.mother = parent(rng, f, 'f', motherYear);
-    if (f.father) f.father = parent(rng, f, 'm', motherYear - rng.int(0, 6));
+    const who = parents.get(f) ?? 'both';
+    if (who !== 'father') f.mother = parent(rng, f, 'f', motherYear);
+    if (who !== 'mother') f.father = parent(rng, f, 'm', motherYear - rng.int(0, 6));
   }
   return { pupils, families, demoFamily };
 }
@@ -155,4 +151,3 @@ export function adoptAsParent(f: Family, person: PersonModel): void {
   if (f.father && !f.father.staff) f.father.name.first = f.fatherFirst;
 }
 
-export { pad as pad2, randomDate };

@@ -34,7 +34,8 @@ export interface StaffResult { staff: StaffMember[]; assignments: Assignment[]; 
 export function buildStaff(rng: Rng, classes: ClassModel[], startYear: number): StaffResult {
   const staff: StaffMember[] = [];
   const add = (positions: Position[], style: NameStyle, gender: Gender, specialty: Specialty | null, teaching: boolean, capacity = 0): StaffMember => {
-    const exp = teaching || positions.includes('director') || positions.includes('deputy_director') ? rng.int(0, 34) : rng.int(1, 30);
+    const head = positions[0] === 'director' || positions[0] === 'deputy_director';
+    const exp = head ? rng.int(12, 34) : teaching ? rng.int(0, 34) : rng.int(1, 30);
     const age = 22 + exp + rng.int(0, 3);
     const first = randomFirst(rng, style, gender);
     const name = { style, gender, first, surname: randomSurname(rng, style), fatherFirst: randomFatherFirst(rng, style) };
@@ -42,11 +43,10 @@ export function buildStaff(rng: Rng, classes: ClassModel[], startYear: number): 
       key: `staff:${staff.length + 1}`, name, birthDate: randomDate(rng, `${startYear - age}-01-01`, `${startYear - age}-12-31`),
       phone: randomPhone(rng), email: rng.chance(0.8) ? randomEmail(rng, name) : null, language: styleLanguage(style), staff: true,
     };
-    const pedagogue = teaching || positions.includes('director') || positions.includes('deputy_director');
-    const category = pedagogue ? categoryFor(rng, exp, positions[0] !== 'teacher') : null;
+    const category = teaching || head ? categoryFor(rng, exp, head) : null;
     const m: StaffMember = {
       idx: staff.length, person, positions, category, hiredOn: `${startYear - rng.int(0, Math.min(exp, 25))}-08-${rng.int(15, 31)}`,
-      attestationDue: category === null ? null : category === 'pedagog_stazher' ? `${startYear + 1}-05-31` : `${startYear + rng.int(0, 4)}-05-31`,
+      attestationDue: category === null ? null : category === 'pedagog_stazher' ? `${startYear + 1}-05-31` : `${startYear + rng.int(1, 5)}-05-31`,
       specialty, load: 0, capacity, leads: null,
     };
     if (category === 'pedagog_stazher') m.hiredOn = `${startYear}-08-${rng.int(20, 31)}`;
@@ -103,7 +103,8 @@ export function buildStaff(rng: Rng, classes: ClassModel[], startYear: number): 
     const mine = units.filter((u) => u.specialty === sp);
     if (mine.length === 0) continue;
     const load = (l: Lang): number => mine.filter((u) => u.lang === l).reduce((n, u) => n + u.hours, 0);
-    const pools: { lang: Lang; units: Unit[] }[] = load('kk') >= 12 && load('ru') >= 12
+    // Separate Kazakh- and Russian-medium teachers only where each side has work for two teachers or more.
+    const pools: { lang: Lang; units: Unit[] }[] = load('kk') >= 30 && load('ru') >= 30
       ? [{ lang: 'kk', units: mine.filter((u) => u.lang === 'kk') }, { lang: 'ru', units: mine.filter((u) => u.lang === 'ru') }]
       : [{ lang: load('kk') >= load('ru') ? 'kk' : 'ru', units: mine }];
     for (const pool of pools) {
@@ -112,7 +113,7 @@ export function buildStaff(rng: Rng, classes: ClassModel[], startYear: number): 
       if (sp === 'history' && pool.lang === 'kk') teachers.push(deputy);
       const own = total - teachers.reduce((n, t) => n + t.capacity, 0);
       const needSplit = pool.units.some((u) => u.group !== null) ? 2 : 1;
-      const count = Math.max(needSplit - teachers.length, 1, Math.round(own / TARGET_LOAD), Math.ceil(own / 24));
+      const count = Math.max(needSplit - teachers.length, 1, Math.round(own / TARGET_LOAD), Math.ceil(own / 25));
       const pMale = sp === 'nvp' ? 1 : sp === 'pe' ? 0.6 : sp === 'informatics' || sp === 'physics' ? 0.4 : 0.15;
       for (let i = 0; i < count; i++) {
         const style: NameStyle = sp === 'kazakh' ? 'kk' : pool.lang === 'kk' ? kkStyle() : rng.chance(0.5) ? 'ruKz' : 'ru';
@@ -121,8 +122,9 @@ export function buildStaff(rng: Rng, classes: ClassModel[], startYear: number): 
       // Longest units first, each to the least loaded teacher (relative to what they should carry);
       // the two halves of a split class always get two different teachers.
       const sorted = [...pool.units].sort((a, b) => b.hours - a.hours || a.classIdx - b.classIdx || (a.group ?? 0) - (b.group ?? 0));
+      const firstHalf = new Map(pool.units.filter((u) => u.group === 1).map((u) => [u.classIdx, u]));
       for (const u of sorted) {
-        const partner = u.group === 2 ? units.find((o) => o.classIdx === u.classIdx && o.specialty === sp && o.group === 1)?.teacher : undefined;
+        const partner = u.group === 2 ? firstHalf.get(u.classIdx)?.teacher : undefined;
         let best: StaffMember | null = null;
         for (const t of teachers) {
           if (t.idx === partner) continue;
@@ -136,10 +138,12 @@ export function buildStaff(rng: Rng, classes: ClassModel[], startYear: number): 
   }
 
   // Class teachers of grades 5–11: the teacher with the most hours in the class who leads no class yet.
+  const unitsOf = classes.map(() => [] as Unit[]);
+  for (const u of units) unitsOf[u.classIdx]?.push(u);
   for (const c of classes) {
     if (c.classTeacher >= 0) continue;
     const hours = new Map<number, number>();
-    for (const u of units) if (u.classIdx === c.idx) hours.set(u.teacher, (hours.get(u.teacher) ?? 0) + u.hours);
+    for (const u of unitsOf[c.idx] ?? []) hours.set(u.teacher, (hours.get(u.teacher) ?? 0) + u.hours);
     const free = (t: StaffMember): boolean => t.leads === null && t.positions[0] === 'teacher' && t.specialty !== 'primary';
     let best: StaffMember | null = null;
     for (const [ti, h] of hours) {

@@ -34,16 +34,21 @@ export const SCHOOL_TIMEZONE = 'Asia/Qyzylorda';
 /** Bell periods of a shift: 45-minute lessons; 5–10-minute breaks and one long break of 15–20 minutes. */
 export interface BellPeriod { period: number; startsAt: string; endsAt: string; start: number; end: number }
 
-const SHIFT_START: Record<1 | 2, number> = { 1: 8 * 60, 2: 14 * 60 + 10 };
-const BREAKS: Record<1 | 2, readonly number[]> = { 1: [5, 10, 15, 10, 5, 5], 2: [5, 10, 15, 10, 5, 5] };
-export const PERIODS_PER_SHIFT = 7;
+/**
+ * Shift 1: six periods, 08:00–13:15. Shift 2: seven periods from 13:25 (the seventh, to 19:30, is there for
+ * grades 5–11's 7-lesson maximum; the demo plans do not need it). The two never overlap, so one teacher can teach
+ * in both.
+ */
+export const SHIFT_PERIODS: Record<1 | 2, number> = { 1: 6, 2: 7 };
+const SHIFT_START: Record<1 | 2, number> = { 1: 8 * 60, 2: 13 * 60 + 25 };
+const BREAKS: Record<1 | 2, readonly number[]> = { 1: [5, 10, 15, 10, 5], 2: [5, 10, 15, 10, 5, 5] };
 
 const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 export function bellPeriods(shift: 1 | 2): BellPeriod[] {
   const out: BellPeriod[] = [];
   let t = SHIFT_START[shift];
-  for (let p = 1; p <= PERIODS_PER_SHIFT; p++) {
+  for (let p = 1; p <= SHIFT_PERIODS[shift]; p++) {
     out.push({ period: p, startsAt: hhmm(t), endsAt: hhmm(t + 45), start: t, end: t + 45 });
     t += 45 + (BREAKS[shift][p - 1] ?? 0);
   }
@@ -104,7 +109,7 @@ export function buildClasses(rng: Rng, pupils: number): ClassModel[] {
       const size = sizes[idx] as number;
       const plan = planFor(g, lang);
       const lessons = plan.reduce((k, r) => k + Math.ceil(r.hours), 0);
-      const maxDay = maxLessonsPerDay(g, lessons);
+      const maxDay = Math.min(maxLessonsPerDay(g, lessons), SHIFT_PERIODS[shiftOfGrade(g)]);
       const base = Math.floor(lessons / 5);
       const dayLengths = [0, 1, 2, 3, 4].map((d) => base + (d < lessons % 5 ? 1 : 0));
       if ((dayLengths[0] as number) > maxDay) throw new Error(`grade ${g}: ${totalHours(plan)} hours do not fit ${maxDay} a day`);
