@@ -12,7 +12,8 @@ export async function applySnapshot(db: Knex, snapshot: Snapshot): Promise<numbe
       const rows = snapshot[table];
       if (!rows?.length) continue;
       const columns = Object.keys(rows[0]!).length;
-      const chunk = Math.max(1, Math.floor(30_000 / columns));
+      // knex compiles a multi-row SQLite insert to a compound SELECT, which SQLite caps at 500 terms.
+      const chunk = Math.max(1, Math.min(400, Math.floor(30_000 / columns)));
       for (let i = 0; i < rows.length; i += chunk) {
         await trx(table).insert(rows.slice(i, i + chunk)).onConflict('id').merge();
       }
