@@ -190,4 +190,7 @@ export const en: Record<keyof typeof kk, string> = {
   'users.disabled': 'Disabled',
   'users.locked': 'Locked',
   'users.active': 'Active',
+  'users.search': 'Search',
+  'users.shown': 'Showing {shown} of {total}',
+  'users.more': 'Show more',
 };

@@ -189,4 +189,7 @@ export const kk = {
   'users.disabled': 'Өшірілген',
   'users.locked': 'Құлыпталған',
   'users.active': 'Белсенді',
+  'users.search': 'Іздеу',
+  'users.shown': 'Көрсетілгені: {shown} / {total}',
+  'users.more': 'Тағы көрсету',
 };

@@ -190,4 +190,7 @@ export const ru: Record<keyof typeof kk, string> = {
   'users.disabled': 'Отключена',
   'users.locked': 'Заблокирована',
   'users.active': 'Активна',
+  'users.search': 'Поиск',
+  'users.shown': 'Показано: {shown} из {total}',
+  'users.more': 'Показать ещё',
 };

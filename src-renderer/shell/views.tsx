@@ -1,0 +1,19 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Me } from '../../src-core/contract/schemas';
+
+export interface ViewProps {
+  me: Me;
+}
+
+type View = LazyExoticComponent<ComponentType<ViewProps>>;
+
+/** Each built section is its own chunk, so a parent never downloads the teacher's or the administrator's views. */
+export const VIEWS: Readonly<Record<string, View>> = {
+  today: lazy(() => import('../roles/teacher/TodayView')),
+  myClass: lazy(() => import('../roles/teacher/MyClassView')),
+  children: lazy(() => import('../roles/parent/ChildrenView')),
+  myDay: lazy(() => import('../roles/student/MyDayView')),
+  overview: lazy(() => import('../roles/administration/OverviewView')),
+  classes: lazy(() => import('../roles/staff/ClassesView')),
+  users: lazy(() => import('../roles/sysadmin/UsersView')),
+};
