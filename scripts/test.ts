@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * `npm test`: everything, in order — lint, type checks, unit and integration tests (SQLite and PostgreSQL),
@@ -14,10 +15,13 @@ const steps: Step[] = [
   { name: 'typecheck electron shell', cmd: 'npx', args: ['tsc', '-p', 'src-main/electron/tsconfig.json', '--noEmit'] },
   { name: 'unit + integration (vitest)', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'] },
   { name: 'build renderer', cmd: 'npx', args: ['vite', 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn'] },
-  { name: 'e2e in Chromium (playwright)', cmd: 'npx', args: ['playwright', 'test', '-c', 'tests/e2e-web/playwright.config.ts', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' } },
+  { name: 'e2e in Chromium (playwright)', cmd: 'npx', args: ['playwright', 'test', '-c', 'tests/e2e-web/playwright.config.ts', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.resolve('test-results/playwright.json') } },
   { name: 'electron security check', cmd: 'npx', args: ['tsx', 'scripts/security-check.ts'] },
 ];
 
+// Totals come from this run's reports only.
+rmSync('test-results/vitest.json', { force: true });
+rmSync('test-results/playwright.json', { force: true });
 mkdirSync('test-results', { recursive: true });
 const only = process.argv.slice(2);
 const failures: string[] = [];

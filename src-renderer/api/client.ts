@@ -120,3 +120,13 @@ export function sessionEvents() {
     },
   };
 }
+
+/** The signed-in user after a reload, or null when the stored session is no longer valid. */
+export async function restoreSession(invoke: (name: 'session.me', input: Record<string, never>) => Promise<Me>): Promise<Me | null> {
+  try {
+    return await invoke('session.me', {});
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'unauthenticated') return null;
+    throw err;
+  }
+}

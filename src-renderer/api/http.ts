@@ -2,7 +2,7 @@ import type { InputOf, OperationName, OutputOf } from '../../src-core/contract/o
 import type { Me } from '../../src-core/contract/schemas';
 import type { Locale } from '../../src-core/i18n';
 import {
-  ApiError, errorFromBody, sessionEvents, unreachable,
+  ApiError, errorFromBody, restoreSession, sessionEvents, unreachable,
   type ApiClient, type HostHealth, type SessionEvent,
 } from './client';
 import { browserStorage, deviceIdOf, type StorageLike } from './storage';
@@ -144,15 +144,7 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
       forget();
       if (t) await post('/auth/sign-out', { refreshToken: t.refreshToken }, true).catch(() => undefined);
     },
-    async restore() {
-      if (!tokens()) return null;
-      try {
-        return await invoke('session.me', {});
-      } catch (err) {
-        if (err instanceof ApiError && err.code === 'unauthenticated') return null;
-        throw err;
-      }
-    },
+    restore: () => (tokens() ? restoreSession(invoke) : Promise.resolve(null)),
     invoke,
     async health(): Promise<HostHealth> {
       try {

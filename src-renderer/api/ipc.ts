@@ -1,9 +1,8 @@
 import type { InputOf, OperationName, OutputOf } from '../../src-core/contract/operations';
-import type { Me } from '../../src-core/contract/schemas';
 import type { Locale } from '../../src-core/i18n';
 import type { SabaqBridge } from './bridge';
 import {
-  ApiError, errorFromBody, sessionEvents, unreachable,
+  ApiError, errorFromBody, restoreSession, sessionEvents, unreachable,
   type ApiClient, type HostHealth, type SessionEvent,
 } from './client';
 
@@ -42,14 +41,7 @@ export function createIpcClient(bridge: SabaqBridge, getLocale: () => Locale = (
     async signOut() {
       await cross(() => bridge.signOut()).catch(() => undefined);
     },
-    async restore(): Promise<Me | null> {
-      try {
-        return await invoke('session.me', {});
-      } catch (err) {
-        if (err instanceof ApiError && err.code === 'unauthenticated') return null;
-        throw err;
-      }
-    },
+    restore: () => restoreSession(invoke),
     invoke,
     async health(): Promise<HostHealth> {
       if (!bridge.health) return { ok: true, role: 'client', offline: false };
