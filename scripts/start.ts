@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startBrowserMode } from '../src-main/app/main';
@@ -37,11 +37,16 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-/** The Electron executable when its binary was downloaded; the npm package throws or points nowhere otherwise. */
+/**
+ * The Electron executable when its binary was downloaded. Read from the package's path.txt: requiring 'electron'
+ * would try to download the binary where it is missing.
+ */
 function electronBinary(): string | null {
   try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const relative = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const binary = path.join(dir, 'dist', relative);
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
