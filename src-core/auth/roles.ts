@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'school.overview',      // whole-school figures for the administration
   'timetable.readOwn',    // a teacher's own lessons
   'lesson.writeOwn',      // a teacher edits the lessons they teach (topic)
+  'journal.writeOwn',     // a teacher marks attendance and marks in the lessons they teach
   'diary.readOwn',        // a pupil's own day and diary
   'family.readChildren',  // a parent's own children
   'users.read',           // the accounts of the school
@@ -22,7 +23,7 @@ const STAFF: Permission[] = ['school.read'];
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   director: [...STAFF, 'school.overview', 'users.read'],
   deputy_director: [...STAFF, 'school.overview', 'timetable.readOwn'],
-  teacher: [...STAFF, 'timetable.readOwn', 'lesson.writeOwn'],
+  teacher: [...STAFF, 'timetable.readOwn', 'lesson.writeOwn', 'journal.writeOwn'],
   student: ['diary.readOwn'],
   parent: ['family.readChildren'],
   nurse: [...STAFF],

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { permissionsOf } from '../auth/roles';
+import { replicaRecorder, serverRecorder, type ChangeRecorder } from '../sync/changes';
 import type { Clock } from '../util/clock';
 import type { Access } from './define';
 import { OperationError, type FieldError } from './errors';
@@ -14,12 +15,13 @@ export interface HostContext {
   host: 'server' | 'replica';
 }
 
-/** What a handler sees: the database (a transaction for commands), the caller and the clock. */
+/** What a handler sees: the database (a transaction for commands), the caller, the clock and the change log. */
 export interface HandlerContext {
   db: Knex | Knex.Transaction;
   actor: Actor | null;
   clock: Clock;
   host: 'server' | 'replica';
+  changes: ChangeRecorder;
 }
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: OperationError };
@@ -36,15 +38,23 @@ export async function callOperation(host: HostContext, actor: Actor | null, name
     checkAccess(op.access, actor);
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new OperationError('invalid_input', 'error.invalid_input', {}, fieldErrors(parsed.error));
-    const run = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const result = op.kind === 'command'
-      ? await host.db.transaction((trx) => run({ ...host, db: trx, actor }, parsed.data))
-      : await run({ ...host, actor }, parsed.data);
+      ? await host.db.transaction((trx) => runHandler(name, { ...host, db: trx, actor, changes: recorderFor(host.host, trx, actor, null) }, parsed.data))
+      : await runHandler(name, { ...host, actor, changes: replicaRecorder }, parsed.data);
     return { ok: true, result: op.output.parse(result) };
   } catch (err) {
     if (err instanceof OperationError) return { ok: false, error: err };
     return { ok: false, error: Object.assign(new OperationError('internal'), { cause: err }) };
   }
+}
+
+/** Runs a handler on validated input inside the caller's transaction (the sync apply and the outbox use it). */
+export function runHandler(name: OperationName, ctx: HandlerContext, input: unknown): Promise<unknown> {
+  return (handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>)(ctx, input);
+}
+
+export function recorderFor(host: 'server' | 'replica', trx: Knex.Transaction, actor: Actor | null, mutationId: string | null): ChangeRecorder {
+  return host === 'server' && actor ? serverRecorder(trx, actor.schoolId, mutationId) : replicaRecorder;
 }
 
 export function checkAccess(access: Access, actor: Actor | null): void {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { myChildren } from '../family/children';
+import { markAttendance } from '../journal/attendance';
+import { setMark } from '../journal/marks';
 import { setLessonTopic } from '../lessons/set-topic';
 import { sessionMe } from '../school/me';
 import { schoolClasses, schoolOverview } from '../school/overview';
@@ -20,4 +22,6 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'school.classes': schoolClasses,
   'users.list': listUsers,
   'lesson.setTopic': setLessonTopic,
+  'attendance.mark': markAttendance,
+  'journal.setMark': setMark,
 };

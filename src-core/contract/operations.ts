@@ -87,6 +87,23 @@ export const operations = {
     output: z.object({ lessonId: Id, topic: z.string(), rowVersion: z.number().int() }),
     access: { permission: 'lesson.writeOwn' },
   }),
+  'attendance.mark': command({
+    summary: "A teacher marks a pupil's attendance in a lesson they teach (a code of the school's dictionary, or null: present)",
+    input: z.object({ lessonId: Id, studentId: Id, code: z.string().trim().min(1).max(8).nullable() }).strict(),
+    output: z.object({ id: Id, code: z.string().nullable(), rowVersion: z.number().int() }),
+    access: { permission: 'journal.writeOwn' },
+  }),
+  'journal.setMark': command({
+    summary: 'A teacher sets the formative mark (1–10) of a pupil in a lesson they teach; compare-and-set on the version they saw',
+    input: z.object({
+      lessonId: Id,
+      studentId: Id,
+      value: z.number().int().min(1).max(10).nullable(),
+      baseVersion: z.number().int().min(0),
+    }).strict(),
+    output: z.object({ id: Id, value: z.number().int().nullable(), rowVersion: z.number().int() }),
+    access: { permission: 'journal.writeOwn' },
+  }),
 } as const;
 
 export type Operations = typeof operations;

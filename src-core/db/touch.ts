@@ -1,28 +1,24 @@
-import type { Knex } from 'knex';
-import type { Actor } from '../auth/actor';
-import type { Clock } from '../util/clock';
+import type { HandlerContext } from '../contract/call';
 
-/**
- * The next value of a school's commit-ordered sequence, taken inside the writing transaction (the row lock on
- * school_sequences orders concurrent writers). Only the server keeps the sequence; the replica writes 0.
- */
-export async function nextSchoolSeq(trx: Knex.Transaction | Knex, schoolId: string, host: 'server' | 'replica'): Promise<number> {
-  if (host !== 'server') return 0;
-  const updated = await trx('school_sequences').where({ school_id: schoolId }).increment('seq', 1);
-  if (!updated) await trx('school_sequences').insert({ school_id: schoolId, seq: 1 });
-  const row = await trx('school_sequences').where({ school_id: schoolId }).first('seq');
-  return Number(row.seq);
-}
-
-/** The sync columns of an update: a new row version, the commit sequence, who, where and when. */
-export async function touchColumns(
-  trx: Knex.Transaction | Knex, actor: Actor, clock: Clock, host: 'server' | 'replica', rowVersion: number,
-) {
+/** The sync columns of a write: the next row version, the commit's sequence, who, where and when. */
+export async function touchColumns(ctx: HandlerContext, rowVersion: number) {
+  const actor = ctx.actor!;
   return {
     row_version: rowVersion + 1,
-    last_seq: await nextSchoolSeq(trx, actor.schoolId, host),
-    updated_at: clock.now().toISOString(),
+    last_seq: await ctx.changes.seq(),
+    updated_at: ctx.clock.now().toISOString(),
     updated_by: actor.userId,
     updated_device: actor.deviceId,
+  };
+}
+
+/** The sync columns of a new row, made by the caller. */
+export async function createColumns(ctx: HandlerContext, id: string) {
+  const actor = ctx.actor!;
+  const at = ctx.clock.now().toISOString();
+  return {
+    id, school_id: actor.schoolId, row_version: 1, last_seq: await ctx.changes.seq(),
+    created_at: at, created_by: actor.userId, created_device: actor.deviceId,
+    updated_at: at, updated_by: actor.userId, updated_device: actor.deviceId,
   };
 }

@@ -8,7 +8,7 @@ export type SchoolDataset = Record<string, Row[]>;
 
 /** The tables of a demo school in foreign-key order (the order rows are written and sequence numbers given). */
 export const DEMO_TABLES = [
-  'schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'rooms',
+  'schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'attendance_codes', 'rooms',
   'people', 'staff', 'users', 'user_roles', 'classes', 'class_groups', 'enrolments', 'guardians', 'curriculum',
   'teaching_assignments', 'timetable_entries', 'lessons',
 ] as const;

@@ -5,6 +5,7 @@ import type { SchoolModel } from './model';
 import { firstName, lastName, middleName } from './names';
 import type { PersonModel, Pupil } from './people';
 import { bellPeriods, SCHOOL_TIMEZONE } from './structure';
+import { DEFAULT_ATTENDANCE_CODES } from '../journal/attendance-codes';
 import type { Account } from './accounts';
 
 /** Natural keys → ids of the structural rows, shared by the emitters. */
@@ -36,7 +37,7 @@ export function keysFor(b: DatasetBuilder, m: SchoolModel): Keys {
   };
 }
 
-/** School, year, terms, holidays, shifts, bells, subjects, rooms, curriculum. */
+/** School, year, terms, holidays, shifts, bells, subjects, attendance codes, rooms, curriculum. */
 export function emitStructure(b: DatasetBuilder, m: SchoolModel, k: Keys): void {
   const s = m.identity;
   b.addWithId('schools', b.schoolId, {
@@ -66,6 +67,7 @@ export function emitStructure(b: DatasetBuilder, m: SchoolModel, k: Keys): void 
   for (const sub of SUBJECTS) {
     b.addWithId('subjects', k.subject(sub.code), { code: sub.code, name_kk: sub.kk, name_ru: sub.ru, name_en: sub.en, assessment: sub.assessment });
   }
+  for (const c of DEFAULT_ATTENDANCE_CODES) b.add('attendance_codes', `attendance-code:${c.code}`, { ...c });
   for (const r of m.rooms) {
     b.addWithId('rooms', k.room(r.idx), {
       number: r.number, kind: r.kind, floor: r.floor, capacity: r.capacity, interactive_board: r.board, multimedia_podium: r.podium,

@@ -10,7 +10,8 @@ export async function setLessonTopic(ctx: HandlerContext, input: { lessonId: str
   const lesson = await ctx.db('lessons').where({ id: input.lessonId, school_id: actor.schoolId }).whereNull('deleted_at').first();
   if (!lesson) throw new OperationError('not_found');
   if (lesson.teacher_id !== actor.personId) throw new OperationError('forbidden', 'error.lesson_not_yours');
-  const touch = await touchColumns(ctx.db, actor, ctx.clock, ctx.host, Number(lesson.row_version));
+  const touch = await touchColumns(ctx, Number(lesson.row_version));
   await ctx.db('lessons').where({ id: lesson.id }).update({ topic: input.topic, ...touch });
+  await ctx.changes.record('lessons', { ...lesson, topic: input.topic, ...touch }, [`class:${lesson.class_id}`, `teacher:${lesson.teacher_id}`]);
   return { lessonId: lesson.id, topic: input.topic, rowVersion: touch.row_version };
 }

@@ -7,12 +7,12 @@ import type { Role } from '../auth/roles';
  * a parent or a pupil sees the school's calendar and only their own family's classes, lessons and people.
  * The rules, role by role, are in docs/ARCHITECTURE.md ("Who holds what").
  */
-export const PUBLIC_TABLES = ['schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'rooms'] as const;
+export const PUBLIC_TABLES = ['schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'attendance_codes', 'rooms'] as const;
 export const STAFF_TABLES = ['people', 'staff', 'classes', 'class_groups', 'enrolments', 'guardians', 'curriculum', 'teaching_assignments', 'timetable_entries'] as const;
 /** Columns that never leave the server. */
 export const SERVER_ONLY_COLUMNS: Record<string, readonly string[]> = { users: ['password_hash', 'failed_attempts', 'locked_until'] };
 /** Tables in the order a replica writes them. */
-export const SNAPSHOT_TABLES = [...PUBLIC_TABLES, ...STAFF_TABLES, 'users', 'user_roles', 'lessons'] as const;
+export const SNAPSHOT_TABLES = [...PUBLIC_TABLES, ...STAFF_TABLES, 'users', 'user_roles', 'lessons', 'attendance', 'marks'] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
 export type Snapshot = Partial<Record<SnapshotTable, Record<string, unknown>[]>>;
 
@@ -52,6 +52,15 @@ export async function snapshotFor(db: Knex, actor: Actor): Promise<Snapshot> {
   out.users = await db('users').where({ school_id: s }).whereNull('deleted_at').modify((q) => { if (!everyone) q.where('id', actor.userId); }).select(userCols);
   out.user_roles = await live(db, 'user_roles', s).modify((q) => { if (!everyone) q.where('user_id', actor.userId); });
   out.lessons = await lessonsFor(db, actor, isStaff, childIds);
+  const lessonIds = (out.lessons as { id: string }[]).map((l) => l.id);
+  for (const table of ['attendance', 'marks'] as const) {
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < lessonIds.length; i += 500) {
+      rows.push(...await live(db, table, s).whereIn('lesson_id', lessonIds.slice(i, i + 500))
+        .modify((q) => { if (!isStaff) q.whereIn('student_id', childIds); }));
+    }
+    out[table] = rows;
+  }
   return out;
 }
 

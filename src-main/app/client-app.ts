@@ -12,6 +12,8 @@ import type { Me } from '../../src-core/contract/schemas';
 import { openDatabase } from '../../src-core/db/open';
 import { isLocale, type Locale } from '../../src-core/i18n/index';
 import { systemClock, type Clock } from '../../src-core/util/clock';
+import { outboxStatus, recordMutation } from './outbox';
+import { pushOutbox, type PushSummary } from './push';
 import { applySnapshot, clientMeta, setClientMeta } from './replica';
 import { ServerLink, ServerUnreachable } from './server-link';
 import { SessionRegistry, type LocalSession } from './sessions';
@@ -59,24 +61,31 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
     return openSession(account.login, JSON.parse(account.profile) as Me, true, null);
   }
 
-  /** Commands go to the server (the outbox of the sync protocol will queue them offline); then the replica follows. */
-  async function forwardCommand(session: LocalSession, name: string, input: unknown, locale: Locale): Promise<CallBody> {
-    if (!session.server) return fail('unavailable', 'error.unavailable', locale);
-    try {
-      let reply = await link.call(session.server.accessToken, name, input, locale);
-      if (!reply.ok && reply.error.code === 'unauthenticated') {
-        const renewed = await link.refresh(session.server.refreshToken, deviceId);
-        if (!renewed.ok) return renewed;
-        session.server = { accessToken: renewed.accessToken, refreshToken: renewed.refreshToken, expiresAt: renewed.expiresAt };
-        await db('local_accounts').where({ user_id: session.actor.userId }).update({ refresh_token: renewed.refreshToken });
-        reply = await link.call(session.server.accessToken, name, input, locale);
-      }
-      if (reply.ok) await callOperation(host, session.actor, name, input);
-      return reply;
-    } catch (err) {
-      if (err instanceof ServerUnreachable) return fail('unavailable', 'error.unavailable', locale);
-      throw err;
-    }
+  /** An access token for a user with pending changes: the session's, or one renewed with the stored refresh token. */
+  async function tokenFor(userId: string): Promise<string | null> {
+    const nowIso = clock.now().toISOString();
+    const live = sessions.serverTokensOf(userId);
+    if (live && live.expiresAt > nowIso) return live.accessToken;
+    const account = await db('local_accounts').where({ user_id: userId }).first();
+    const refreshToken = live?.refreshToken ?? account?.refresh_token;
+    if (!refreshToken) return null;
+    const renewed = await link.refresh(refreshToken, deviceId);
+    if (!renewed.ok) return null;
+    sessions.setServerTokens(userId, { accessToken: renewed.accessToken, refreshToken: renewed.refreshToken, expiresAt: renewed.expiresAt });
+    await db('local_accounts').where({ user_id: userId }).update({ refresh_token: renewed.refreshToken });
+    return renewed.accessToken;
+  }
+
+  let pushing: Promise<PushSummary> | null = null;
+  /** Sends the outbox now (one push at a time); unreachable servers leave everything pending. */
+  function syncNow(): Promise<PushSummary> {
+    pushing ??= pushOutbox({ db, link, deviceId, tokenFor })
+      .catch((err) => {
+        if (err instanceof ServerUnreachable) return { sent: 0, settled: 0, waiting: 'server' as const };
+        throw err;
+      })
+      .finally(() => { pushing = null; });
+    return pushing;
   }
 
   return {
@@ -97,7 +106,14 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
       if (used?.state === 'locked') return fail('locked', 'error.locked', locale);
       const actor = used?.session.actor ?? null;
       if (used && isOperationName(name) && operations[name].kind === 'command') {
-        return forwardCommand(used.session, name, input, locale);
+        try {
+          const result = await recordMutation(db, clock, used.session.actor, name, input);
+          void syncNow().catch(() => undefined);
+          return { ok: true, result };
+        } catch (err) {
+          if (err instanceof OperationError) return errorResponse(err, locale).body;
+          throw err;
+        }
       }
       const outcome = await callOperation(host, actor, name, input);
       return outcome.ok ? outcome : errorResponse(outcome.error, locale).body;
@@ -129,6 +145,11 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
         return false;
       }
     },
-    close: () => db.destroy(),
+    syncNow,
+    outboxStatus: () => outboxStatus(db),
+    async close() {
+      await pushing?.catch(() => undefined);
+      await db.destroy();
+    },
   } satisfies ClientApp;
 }

@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { ErrorBody } from '../../src-core/contract/errors';
 import type { Me } from '../../src-core/contract/schemas';
+import type { PushReply, PushRequest } from '../../src-core/sync/protocol';
 import type { Snapshot } from '../../src-core/sync/scope';
 
 export type SignInReply = { ok: true; accessToken: string; refreshToken: string; expiresAt: string; me: Me } | ErrorBody;
@@ -52,6 +53,10 @@ export class ServerLink {
 
   call(accessToken: string, name: string, input: unknown, locale?: string): Promise<{ ok: true; result: unknown } | ErrorBody> {
     return this.post(`/api/${encodeURIComponent(name)}`, input ?? {}, accessToken, locale);
+  }
+
+  push(body: PushRequest): Promise<PushReply | ErrorBody> {
+    return this.post('/sync/push', body);
   }
 
   snapshot(accessToken: string): Promise<{ ok: true; epoch: string; tables: Snapshot } | ErrorBody> {

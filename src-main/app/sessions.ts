@@ -46,6 +46,16 @@ export class SessionRegistry {
     if (session) Object.assign(session, { locked: false, lastActivityMs: this.nowMs() });
   }
 
+  /** The server tokens of any open session of a user (the outbox sends on their behalf). */
+  serverTokensOf(userId: string): LocalSession['server'] {
+    for (const s of this.sessions.values()) if (s.actor.userId === userId && s.server) return s.server;
+    return null;
+  }
+
+  setServerTokens(userId: string, tokens: NonNullable<LocalSession['server']>): void {
+    for (const s of this.sessions.values()) if (s.actor.userId === userId) s.server = tokens;
+  }
+
   close(id: string): LocalSession | undefined {
     const session = this.sessions.get(id);
     this.sessions.delete(id);

@@ -14,6 +14,10 @@ export interface ClientApp {
   signOut(sessionId: string): Promise<void>;
   /** The users who have signed in on this computer (for the shared-classroom sign-in screen). */
   knownAccounts(): Promise<{ login: string; fullName: string }[]>;
+  /** Sends the outbox to the central server now. */
+  syncNow(): Promise<{ sent: number; settled: number; waiting: 'nothing' | 'auth' | 'gap' | 'server' }>;
+  /** Changes waiting to be sent, and the ones the server refused or found in conflict. */
+  outboxStatus(): Promise<{ pending: number; rejected: number; conflicts: number }>;
   /** Whether the central server answers now. */
   online(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,0 +1,8 @@
+import { v5 as uuidv5 } from 'uuid';
+
+// Fixed namespaces: every device derives the same id for the same lesson × pupil cell.
+const ATTENDANCE = '6f1c2a40-7d3e-5b8a-9c1f-2e4d6a8b0c11';
+const MARK = '8a2d4c60-1e5f-5a7b-8d2e-3f5a7b9c1d22';
+
+export const attendanceId = (lessonId: string, studentId: string) => uuidv5(`${lessonId}:${studentId}`, ATTENDANCE);
+export const markId = (lessonId: string, studentId: string, kind: string) => uuidv5(`${lessonId}:${studentId}:${kind}`, MARK);

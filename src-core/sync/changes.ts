@@ -1,0 +1,34 @@
+import type { Knex } from 'knex';
+
+/**
+ * What a command's transaction tells the sync protocol. On the server, every command takes one value of the
+ * school's commit-ordered sequence and writes each changed row, with its buckets, to the change log. On a
+ * replica nothing is logged: the outbox carries the intent instead.
+ */
+export interface ChangeRecorder {
+  seq(): Promise<number>;
+  record(table: string, row: Record<string, unknown>, buckets: string[]): Promise<void>;
+}
+
+export const replicaRecorder: ChangeRecorder = { seq: async () => 0, record: async () => undefined };
+
+export function serverRecorder(trx: Knex.Transaction, schoolId: string, mutationId: string | null): ChangeRecorder {
+  let taken: number | null = null;
+  const seq = async () => {
+    if (taken !== null) return taken;
+    // The row lock taken by the update orders concurrent writers of one school.
+    const updated = await trx('school_sequences').where({ school_id: schoolId }).increment('seq', 1);
+    if (!updated) await trx('school_sequences').insert({ school_id: schoolId, seq: 1 });
+    taken = Number((await trx('school_sequences').where({ school_id: schoolId }).first('seq')).seq);
+    return taken;
+  };
+  return {
+    seq,
+    async record(table, row, buckets) {
+      await trx('change_log').insert({
+        school_id: schoolId, seq: await seq(), table_name: table, row_id: String(row.id),
+        buckets: JSON.stringify(buckets), row: JSON.stringify(row), mutation_id: mutationId,
+      });
+    },
+  };
+}

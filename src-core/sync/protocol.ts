@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { migrations } from '../../migrations/index';
+
+/** Sent on every sync request: a client of another protocol or an older schema is told to update. */
+export const PROTOCOL_VERSION = 1;
+export const SCHEMA_VERSION = migrations.length;
+
+const Id = z.string().uuid();
+
+export const PushMutation = z.object({
+  mutationId: Id,
+  deviceSeq: z.number().int().min(1),
+  userId: Id,
+  name: z.string().min(1).max(60),
+  args: z.unknown(),
+  createdAt: z.string().max(30),
+}).strict();
+export type PushMutation = z.infer<typeof PushMutation>;
+
+/** One push: the device's pending mutations in device order, with an access token for each acting user. */
+export const PushRequest = z.object({
+  protocol: z.number().int(),
+  schema: z.number().int(),
+  deviceId: Id,
+  auth: z.record(Id, z.string().min(10).max(500)),
+  mutations: z.array(PushMutation).max(500),
+}).strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export type Outcome = 'applied' | 'rejected' | 'conflict';
+
+/** What the server says of one mutation. `resend` stops the batch: a gap before it, or its user must sign in again. */
+export type MutationResult =
+  | { mutationId: string; deviceSeq: number; outcome: Outcome; reply: unknown }
+  | { mutationId: string; deviceSeq: number; outcome: 'resend'; reason: 'gap' | 'auth_required'; expectedSeq: number };
+
+export interface PushReply { ok: true; epoch: string; results: MutationResult[] }

@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../../src-core/auth/actor';
+import { checkAccess, fieldErrors, runHandler } from '../../src-core/contract/call';
+import { OperationError } from '../../src-core/contract/errors';
+import { operations, type OperationName } from '../../src-core/contract/operations';
+import { replicaRecorder } from '../../src-core/sync/changes';
+import type { MutationResult, PushMutation } from '../../src-core/sync/protocol';
+import type { Clock } from '../../src-core/util/clock';
+
+/**
+ * A command made on this computer: applied to the replica at once (the teacher sees it) and recorded in the
+ * outbox in the same SQLite transaction, with the next gapless device sequence number. Nothing is queued when
+ * the command fails here.
+ */
+export async function recordMutation(db: Knex, clock: Clock, actor: Actor, name: OperationName, rawInput: unknown): Promise<unknown> {
+  const op = operations[name];
+  checkAccess(op.access, actor);
+  const parsed = op.input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw new OperationError('invalid_input', 'error.invalid_input', {}, fieldErrors(parsed.error));
+  return db.transaction(async (trx) => {
+    const result = op.output.parse(await runHandler(name, { db: trx, actor, clock, host: 'replica', changes: replicaRecorder }, parsed.data));
+    const meta = await trx('client_meta').where({ key: 'device_seq' }).first();
+    const deviceSeq = Number(meta?.value ?? 0) + 1;
+    await trx('client_meta').insert({ key: 'device_seq', value: String(deviceSeq) }).onConflict('key').merge();
+    await trx('outbox').insert({
+      mutation_id: uuidv7(), device_seq: deviceSeq, user_id: actor.userId, school_id: actor.schoolId, name,
+      args: JSON.stringify(parsed.data), base_versions: '{}', created_at: clock.now().toISOString(), status: 'pending',
+    });
+    return result;
+  });
+}
+
+/** The pending mutations in device order, as the push sends them. */
+export async function pendingMutations(db: Knex, limit = 200): Promise<PushMutation[]> {
+  const rows = await db('outbox').where({ status: 'pending' }).orderBy('device_seq').limit(limit);
+  return rows.map((r) => ({
+    mutationId: r.mutation_id, deviceSeq: Number(r.device_seq), userId: r.user_id, name: r.name,
+    args: JSON.parse(r.args), createdAt: r.created_at,
+  }));
+}
+
+/** Records the server's outcomes: each mutation ends with exactly one. `resend` leaves it pending. */
+export async function settleMutations(db: Knex, results: MutationResult[]): Promise<void> {
+  await db.transaction(async (trx) => {
+    for (const r of results) {
+      if (r.outcome === 'resend') continue;
+      await trx('outbox').where({ mutation_id: r.mutationId, status: 'pending' }).update({ status: r.outcome, reply: JSON.stringify(r.reply) });
+    }
+  });
+}
+
+export interface OutboxStatus { pending: number; rejected: number; conflicts: number }
+
+export async function outboxStatus(db: Knex): Promise<OutboxStatus> {
+  const rows = (await db('outbox').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: unknown }[];
+  const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { pending: of('pending'), rejected: of('rejected'), conflicts: of('conflict') };
+}
