@@ -16,9 +16,10 @@ export function serverRecorder(trx: Knex.Transaction, schoolId: string, mutation
   let taken: number | null = null;
   const seq = async () => {
     if (taken !== null) return taken;
-    // The row lock taken by the update orders concurrent writers of one school.
-    const updated = await trx('school_sequences').where({ school_id: schoolId }).increment('seq', 1);
-    if (!updated) await trx('school_sequences').insert({ school_id: schoolId, seq: 1 });
+    // The row lock taken by the update orders concurrent writers of one school; the insert that may come first
+    // waits for a concurrent one instead of failing.
+    await trx('school_sequences').insert({ school_id: schoolId, seq: 0 }).onConflict('school_id').ignore();
+    await trx('school_sequences').where({ school_id: schoolId }).increment('seq', 1);
     taken = Number((await trx('school_sequences').where({ school_id: schoolId }).first('seq')).seq);
     return taken;
   };

@@ -57,8 +57,23 @@ async function lastDeviceSeq(db: Knex, deviceId: string): Promise<number> {
 const rejectedNow = (m: PushMutation, err: OperationError): MutationResult =>
   ({ mutationId: m.mutationId, deviceSeq: m.deviceSeq, outcome: 'rejected', reply: errorResponse(err, 'kk').body });
 
-/** Validates and authorises one mutation for its acting user, runs it, and records the outcome with it. */
+// Two devices writing the same new cell at once: the loser's insert fails on the unique key (or PostgreSQL
+// aborts it as a serialization failure or deadlock). Run it again: it then sees the winner's row.
+const RETRYABLE = new Set(['23505', '40001', '40P01', 'SQLITE_BUSY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
+
 async function applyOne(ctx: ServerContext, deviceId: string, m: PushMutation, actor: Actor | null): Promise<MutationResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(ctx, deviceId, m, actor);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 3 || !code || !RETRYABLE.has(code)) throw err;
+    }
+  }
+}
+
+/** Validates and authorises one mutation for its acting user, runs it, and records the outcome with it. */
+async function applyOnce(ctx: ServerContext, deviceId: string, m: PushMutation, actor: Actor | null): Promise<MutationResult> {
   return ctx.db.transaction(async (trx) => {
     let outcome: Outcome = 'applied';
     let reply: unknown;
@@ -69,9 +84,10 @@ async function applyOne(ctx: ServerContext, deviceId: string, m: PushMutation, a
         { db: inner, actor, clock: ctx.clock, host: 'server', changes: serverRecorder(inner, actor!.schoolId, m.mutationId) }, input));
       reply = { ok: true, result: operations[m.name as keyof typeof operations].output.parse(result) };
     } catch (err) {
-      const opErr = err instanceof OperationError ? err : new OperationError('internal');
-      outcome = opErr.code === 'conflict' ? 'conflict' : 'rejected';
-      reply = errorResponse(opErr, 'kk').body;
+      // Only the mutation's own fault is recorded; a database failure aborts the push and the device retries.
+      if (!(err instanceof OperationError)) throw err;
+      outcome = err.code === 'conflict' ? 'conflict' : 'rejected';
+      reply = errorResponse(err, 'kk').body;
     }
     const seqRow = await trx('change_log').where({ mutation_id: m.mutationId }).max({ seq: 'seq' }).first();
     await trx('applied_mutations').insert({
