@@ -17,7 +17,7 @@ import { pushOutbox, type PushSummary } from './push';
 import { applySnapshot, clientMeta, setClientMeta } from './replica';
 import { ServerLink, ServerUnreachable } from './server-link';
 import { SessionRegistry, type LocalSession } from './sessions';
-import type { CallBody, ClientApp, ClientAppOptions, SignInOutcome } from './types';
+import type { ClientApp, ClientAppOptions, SignInOutcome } from './types';
 
 const fail = (code: OperationError['code'], key?: string, locale: Locale = 'kk', params: Record<string, string | number> = {}): ErrorBody =>
   errorResponse(new OperationError(code, key, params), locale).body;
