@@ -53,10 +53,19 @@ export async function up(knex: Knex): Promise<void> {
       t.bigInteger('seq').notNullable();
       t.string('table_name', 40).notNullable();
       t.string('row_id', 36).notNullable();
-      t.text('buckets').notNullable(); // JSON array: school, class:<id>, student:<id> …
-      t.text('row'); // JSON of the row after the change
+      t.text('row').notNullable(); // JSON of the row after the change: the history replays to the current state
       t.string('mutation_id', 36);
       t.primary(['school_id', 'seq', 'table_name', 'row_id']);
+    });
+    // Which buckets a change belongs to (class:<id>:journal, student:<id> …): a pull reads its buckets' changes
+    // through this index, in commit order.
+    await knex.schema.createTable('change_buckets', (t) => {
+      t.string('school_id', 36).notNullable();
+      t.string('bucket', 80).notNullable();
+      t.bigInteger('seq').notNullable();
+      t.string('table_name', 40).notNullable();
+      t.string('row_id', 36).notNullable();
+      t.primary(['school_id', 'bucket', 'seq', 'table_name', 'row_id']);
     });
   } else {
     await knex.schema.createTable('outbox', (t) => {
@@ -75,7 +84,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['outbox', 'change_log', 'applied_mutations', 'marks', 'attendance', 'attendance_codes']) {
+  for (const table of ['outbox', 'change_buckets', 'change_log', 'applied_mutations', 'marks', 'attendance', 'attendance_codes']) {
     await knex.schema.dropTableIfExists(table);
   }
 }

@@ -11,7 +11,7 @@ import { authPolicyFromEnv, type AuthPolicy } from './auth/policy';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
 import { serverEpoch, tokenSecret } from './meta';
-import { registerPushRoute, registerSyncRoutes } from './sync/routes';
+import { registerPullRoute, registerPushRoute, registerSyncRoutes } from './sync/routes';
 import { registerWebApp } from './web';
 
 export interface ServerOptions {
@@ -62,6 +62,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerApiRoutes(app, ctx, opts.version ?? '0.1.0');
   registerSyncRoutes(app, ctx);
   registerPushRoute(app, ctx);
+  registerPullRoute(app, ctx);
   if (opts.updatesDir) {
     const { registerUpdateFeed } = await import('./updates');
     await registerUpdateFeed(app, { dir: opts.updatesDir });

@@ -17,6 +17,7 @@ export const en: Record<keyof typeof kk, string> = {
   'error.offline_unknown_user': 'No network, and this user has not signed in on this computer before',
   'error.refresh_invalid': 'The session has ended. Please sign in again',
   'error.lesson_not_yours': 'You do not teach this lesson',
+  'error.cursor_invalid': 'The server does not know this sync position: the data will be loaded again',
   'error.device_unknown': 'This device is not registered with the server, or it is blocked',
   'error.mutation_reused': 'The number of this change was already used by another change',
   'error.pupil_not_in_lesson': 'This pupil is not in the class (or group) of this lesson',

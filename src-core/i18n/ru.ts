@@ -17,6 +17,7 @@ export const ru: Record<keyof typeof kk, string> = {
   'error.offline_unknown_user': 'Нет сети, а этот пользователь ещё не входил на этом компьютере',
   'error.refresh_invalid': 'Сеанс истёк. Войдите снова',
   'error.lesson_not_yours': 'Этот урок ведёте не вы',
+  'error.cursor_invalid': 'Такой отметки синхронизации на сервере нет: данные будут загружены заново',
   'error.device_unknown': 'Это устройство не зарегистрировано на сервере или заблокировано',
   'error.mutation_reused': 'Номер этого изменения уже был у другого изменения',
   'error.pupil_not_in_lesson': 'Этот ученик не из класса (группы) этого урока',

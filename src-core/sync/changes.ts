@@ -26,10 +26,9 @@ export function serverRecorder(trx: Knex.Transaction, schoolId: string, mutation
   return {
     seq,
     async record(table, row, buckets) {
-      await trx('change_log').insert({
-        school_id: schoolId, seq: await seq(), table_name: table, row_id: String(row.id),
-        buckets: JSON.stringify(buckets), row: JSON.stringify(row), mutation_id: mutationId,
-      });
+      const at = { school_id: schoolId, seq: await seq(), table_name: table, row_id: String(row.id) };
+      await trx('change_log').insert({ ...at, row: JSON.stringify(row), mutation_id: mutationId });
+      await trx('change_buckets').insert(buckets.map((bucket) => ({ ...at, bucket })));
     },
   };
 }

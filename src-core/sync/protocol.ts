@@ -35,3 +35,17 @@ export type MutationResult =
   | { mutationId: string; deviceSeq: number; outcome: 'resend'; reason: 'gap' | 'auth_required'; expectedSeq: number };
 
 export interface PushReply { ok: true; epoch: string; results: MutationResult[] }
+
+/** One pull: the changes of the device's buckets after its cursor, in commit order. */
+export const PullRequest = z.object({
+  protocol: z.number().int(),
+  schema: z.number().int(),
+  deviceId: Id,
+  auth: z.record(Id, z.string().min(10).max(500)),
+  cursor: z.number().int().min(0),
+  limit: z.number().int().min(1).max(5000).default(1000),
+}).strict();
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export interface PulledChange { seq: number; table: string; row: Record<string, unknown> }
+export interface PullReply { ok: true; epoch: string; changes: PulledChange[]; cursor: number; more: boolean }

@@ -13,6 +13,7 @@ import { openDatabase } from '../../src-core/db/open';
 import { isLocale, type Locale } from '../../src-core/i18n/index';
 import { systemClock, type Clock } from '../../src-core/util/clock';
 import { outboxStatus, recordMutation } from './outbox';
+import { pullChanges } from './pull';
 import { pushOutbox, type PushSummary } from './push';
 import { applySnapshot, clientMeta, setClientMeta } from './replica';
 import { ServerLink, ServerUnreachable } from './server-link';
@@ -44,7 +45,12 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
     const reply = await link.signIn(login, password, deviceId, deviceName, locale);
     if (!reply.ok) return reply;
     const snapshot = await link.snapshot(reply.accessToken);
-    if (snapshot.ok) await applySnapshot(db, snapshot.tables);
+    if (snapshot.ok) {
+      await applySnapshot(db, snapshot.tables);
+      // A new user's rows came with the snapshot; the cursor stays where the others' changes still wait.
+      const cursor = await clientMeta(db, 'cursor');
+      if (cursor === null || Number(cursor) > snapshot.seq) await setClientMeta(db, 'cursor', String(snapshot.seq));
+    }
     await db('local_accounts').insert({
       user_id: reply.me.userId, school_id: reply.me.school.id, login: reply.me.login,
       password_verifier: await hashPassword(password), profile: JSON.stringify(reply.me),
@@ -76,10 +82,24 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
     return renewed.accessToken;
   }
 
+  /** Tokens of every user who signed in online on this computer: the device holds the union of their buckets. */
+  async function deviceTokens(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const userId of await db('local_accounts').pluck('user_id')) {
+      const token = await tokenFor(userId);
+      if (token) out[userId] = token;
+    }
+    return out;
+  }
+
   let pushing: Promise<PushSummary> | null = null;
-  /** Sends the outbox now (one push at a time); unreachable servers leave everything pending. */
+  /** Sends the outbox, then pulls what changed (one sync at a time); an unreachable server leaves everything pending. */
   function syncNow(): Promise<PushSummary> {
     pushing ??= pushOutbox({ db, link, deviceId, tokenFor })
+      .then(async (summary) => {
+        await pullChanges({ db, link, deviceId, tokens: deviceTokens });
+        return summary;
+      })
       .catch((err) => {
         if (err instanceof ServerUnreachable) return { sent: 0, settled: 0, waiting: 'server' as const };
         throw err;

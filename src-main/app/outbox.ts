@@ -6,6 +6,7 @@ import { OperationError } from '../../src-core/contract/errors';
 import { operations, type OperationName } from '../../src-core/contract/operations';
 import { replicaRecorder } from '../../src-core/sync/changes';
 import type { MutationResult, PushMutation } from '../../src-core/sync/protocol';
+import { mutationTargets } from '../../src-core/sync/targets';
 import type { Clock } from '../../src-core/util/clock';
 
 /**
@@ -19,13 +20,19 @@ export async function recordMutation(db: Knex, clock: Clock, actor: Actor, name:
   const parsed = op.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw new OperationError('invalid_input', 'error.invalid_input', {}, fieldErrors(parsed.error));
   return db.transaction(async (trx) => {
+    // The versions of the rows it writes, as this computer saw them: the history of what the teacher changed.
+    const baseVersions: Record<string, number> = {};
+    for (const t of mutationTargets(name, parsed.data as Record<string, unknown>)) {
+      const row = await trx(t.table).where({ id: t.id }).first('row_version');
+      baseVersions[`${t.table}:${t.id}`] = Number(row?.row_version ?? 0);
+    }
     const result = op.output.parse(await runHandler(name, { db: trx, actor, clock, host: 'replica', changes: replicaRecorder }, parsed.data));
     const meta = await trx('client_meta').where({ key: 'device_seq' }).first();
     const deviceSeq = Number(meta?.value ?? 0) + 1;
     await trx('client_meta').insert({ key: 'device_seq', value: String(deviceSeq) }).onConflict('key').merge();
     await trx('outbox').insert({
       mutation_id: uuidv7(), device_seq: deviceSeq, user_id: actor.userId, school_id: actor.schoolId, name,
-      args: JSON.stringify(parsed.data), base_versions: '{}', created_at: clock.now().toISOString(), status: 'pending',
+      args: JSON.stringify(parsed.data), base_versions: JSON.stringify(baseVersions), created_at: clock.now().toISOString(), status: 'pending',
     });
     return result;
   });

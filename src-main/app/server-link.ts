@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { ErrorBody } from '../../src-core/contract/errors';
 import type { Me } from '../../src-core/contract/schemas';
-import type { PushReply, PushRequest } from '../../src-core/sync/protocol';
+import type { PullReply, PullRequest, PushReply, PushRequest } from '../../src-core/sync/protocol';
 import type { Snapshot } from '../../src-core/sync/scope';
 
 export type SignInReply = { ok: true; accessToken: string; refreshToken: string; expiresAt: string; me: Me } | ErrorBody;
@@ -59,7 +59,11 @@ export class ServerLink {
     return this.post('/sync/push', body);
   }
 
-  snapshot(accessToken: string): Promise<{ ok: true; epoch: string; tables: Snapshot } | ErrorBody> {
+  pull(body: PullRequest): Promise<PullReply | ErrorBody> {
+    return this.post('/sync/pull', body);
+  }
+
+  snapshot(accessToken: string): Promise<{ ok: true; epoch: string; seq: number; tables: Snapshot } | ErrorBody> {
     return this.post('/sync/snapshot', {}, accessToken);
   }
 }

@@ -2,11 +2,12 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { fieldErrors } from '../../src-core/contract/call';
 import { OperationError } from '../../src-core/contract/errors';
-import { PROTOCOL_VERSION, PushRequest, SCHEMA_VERSION, type PushReply } from '../../src-core/sync/protocol';
+import { PROTOCOL_VERSION, PullRequest, PushRequest, SCHEMA_VERSION, type PullReply, type PushReply } from '../../src-core/sync/protocol';
 import { snapshotFor } from '../../src-core/sync/scope';
 import { actorFromBearer } from '../auth/bearer';
 import { sendError } from '../auth/routes';
 import type { ServerContext } from '../context';
+import { pullChanges } from './pull';
 import { applyPush } from './push';
 
 /**
@@ -18,7 +19,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext) {
     try {
       const actor = await actorFromBearer(ctx, req.headers.authorization);
       if (!actor) throw new OperationError('unauthenticated');
-      const body = JSON.stringify({ ok: true, epoch: ctx.epoch, tables: await snapshotFor(ctx.db, actor) });
+      // The sequence is read before the rows: the pull that follows may repeat a change, never miss one.
+      const seq = Number((await ctx.db('school_sequences').where({ school_id: actor.schoolId }).first())?.seq ?? 0);
+      const body = JSON.stringify({ ok: true, epoch: ctx.epoch, seq, tables: await snapshotFor(ctx.db, actor) });
       reply.header('content-type', 'application/json; charset=utf-8');
       if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         return reply.header('content-encoding', 'gzip').send(gzipSync(body));
@@ -41,6 +44,26 @@ export function registerPushRoute(app: FastifyInstance, ctx: ServerContext) {
       }
       const body: PushReply = { ok: true, epoch: ctx.epoch, results: await applyPush(ctx, parsed.data) };
       return body;
+    } catch (err) {
+      return sendError(req, reply, err);
+    }
+  });
+}
+
+/** POST /sync/pull: the changes of the device's buckets after its cursor (src-server/sync/pull.ts). */
+export function registerPullRoute(app: FastifyInstance, ctx: ServerContext) {
+  app.post('/sync/pull', async (req, reply) => {
+    try {
+      const parsed = PullRequest.safeParse(req.body);
+      if (!parsed.success) throw new OperationError('invalid_input', 'error.invalid_input', {}, fieldErrors(parsed.error));
+      if (parsed.data.protocol !== PROTOCOL_VERSION || parsed.data.schema < SCHEMA_VERSION) {
+        throw new OperationError('update_required', 'error.update_required');
+      }
+      const body: PullReply = { ok: true, epoch: ctx.epoch, ...(await pullChanges(ctx, parsed.data)) };
+      const json = JSON.stringify(body);
+      reply.header('content-type', 'application/json; charset=utf-8');
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(gzipSync(json));
+      return reply.send(json);
     } catch (err) {
       return sendError(req, reply, err);
     }

@@ -1,0 +1,44 @@
+import { OperationError } from '../../src-core/contract/errors';
+import { bucketsOf } from '../../src-core/sync/buckets';
+import type { PulledChange, PullRequest } from '../../src-core/sync/protocol';
+import { loadActor } from '../auth/actors';
+import { verifyAccessToken } from '../auth/tokens';
+import type { ServerContext } from '../context';
+
+/**
+ * The changes of a device's buckets after its cursor, in the school's commit order. The buckets are the union
+ * of what its signed-in users may hold, computed now. The cursor returned is the last commit the device has seen.
+ */
+export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<{ changes: PulledChange[]; cursor: number; more: boolean }> {
+  const buckets = new Set<string>();
+  let schoolId: string | null = null;
+  for (const [userId, token] of Object.entries(req.auth)) {
+    const claims = verifyAccessToken(ctx.secret, token, ctx.clock.now().getTime());
+    if (!claims || claims.sub !== userId || claims.dev !== req.deviceId) throw new OperationError('unauthenticated');
+    const actor = await loadActor(ctx.db, userId, req.deviceId);
+    if (!actor) continue;
+    if (schoolId && actor.schoolId !== schoolId) throw new OperationError('invalid_input', 'error.invalid_input');
+    schoolId = actor.schoolId;
+    for (const b of await bucketsOf(ctx.db, actor)) buckets.add(b);
+  }
+  if (!schoolId) throw new OperationError('unauthenticated');
+  const head = Number((await ctx.db('school_sequences').where({ school_id: schoolId }).first())?.seq ?? 0);
+  if (req.cursor > head) throw new OperationError('invalid_input', 'error.cursor_invalid');
+  if (!buckets.size) return { changes: [], cursor: head, more: false };
+  const rows = await ctx.db('change_buckets as b')
+    .join('change_log as c', (j) => j.on('c.school_id', 'b.school_id').andOn('c.seq', 'b.seq').andOn('c.table_name', 'b.table_name').andOn('c.row_id', 'b.row_id'))
+    .where('b.school_id', schoolId).whereIn('b.bucket', [...buckets]).where('b.seq', '>', req.cursor)
+    .distinct('c.seq', 'c.table_name', 'c.row_id', 'c.row')
+    .orderBy([{ column: 'c.seq' }, { column: 'c.table_name' }, { column: 'c.row_id' }])
+    .limit(req.limit + 1);
+  const more = rows.length > req.limit;
+  const page = rows.slice(0, req.limit);
+  // A page never ends inside a commit: its cursor must not skip the rest of that commit's changes.
+  const lastSeq = page.length ? Number(page.at(-1)!.seq) : head;
+  const whole = more ? page.filter((r) => Number(r.seq) < lastSeq || page.every((p) => Number(p.seq) === lastSeq)) : page;
+  return {
+    changes: whole.map((r) => ({ seq: Number(r.seq), table: r.table_name, row: JSON.parse(r.row) })),
+    cursor: more ? Number(whole.at(-1)?.seq ?? req.cursor) : head,
+    more,
+  };
+}
