@@ -4,6 +4,7 @@ import { clockFrom } from '../../src-core/util/clock';
 import { REPO_ROOT } from '../../src-server/server';
 import { startClientApp } from './client-app';
 import { buildHttpHost } from './http-host';
+import { startSyncLoop } from './sync-loop';
 
 /**
  * The desktop client in browser mode: the replica and its loopback http-host, for machines where the Electron
@@ -17,9 +18,11 @@ export async function startBrowserMode(env: Record<string, string | undefined>) 
     idleLockMinutes: env.SABAQ_IDLE_LOCK_MINUTES ? Number(env.SABAQ_IDLE_LOCK_MINUTES) : undefined,
     clock: clockFrom(env.SABAQ_CLOCK),
   });
-  const http = await buildHttpHost(app, { rendererDir: path.resolve(env.SABAQ_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist-renderer')), port });
+  const clock = clockFrom(env.SABAQ_CLOCK);
+  const loop = startSyncLoop({ sync: () => app.syncNow(), now: () => clock.now(), intervalMs: Number(env.SABAQ_SYNC_SECONDS ?? 15) * 1000 });
+  const http = await buildHttpHost(app, { rendererDir: path.resolve(env.SABAQ_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist-renderer')), port, syncStatus: loop.status });
   const url = await http.listen({ port, host: '127.0.0.1' });
-  return { app, http, url, close: async () => { await http.close(); await app.close(); } };
+  return { app, http, url, close: async () => { await http.close(); await loop.stop(); await app.close(); } };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

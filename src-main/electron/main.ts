@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { startClientApp } from '../app/client-app';
+import { startSyncLoop } from '../app/sync-loop';
 import { APP_START_URL } from '../app/renderer-files';
 import type { ClientApp } from '../app/types';
 import { policyFilePath, readMachinePolicy, serverUrlFor } from '../app/update-policy';
@@ -24,6 +25,7 @@ const log = {
 let mainWindow: BrowserWindow | null = null;
 let board: BoardWindow | null = null;
 let clientApp: ClientApp | null = null;
+let syncLoop: ReturnType<typeof startSyncLoop> | null = null;
 let bridge: IpcBridge | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -43,9 +45,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault(); // close the replica cleanly, then quit for real
     const closing = clientApp;
     clientApp = null;
+    const stopping = syncLoop?.stop();
     bridge?.dispose();
     board?.dispose();
-    void closing.close().catch((err: Error) => log.error(`closing the client: ${err.message}`)).finally(() => app.quit());
+    void Promise.resolve(stopping).then(() => closing.close()).catch((err: Error) => log.error(`closing the client: ${err.message}`)).finally(() => app.quit());
   });
   app.whenReady().then(start).catch((err: Error) => {
     log.error(`start failed: ${err.stack ?? err.message}`);
@@ -68,6 +71,7 @@ async function start(): Promise<void> {
 
   clientApp = await startClientApp({ dataDir: app.getPath('userData'), serverUrl: serverUrlFor(policy, process.env) });
   const started = clientApp;
+  syncLoop = startSyncLoop({ sync: () => started.syncNow(), now: () => new Date() });
   bridge = registerIpc({ clientApp: started, mainWindowContents: () => mainWindow?.webContents ?? null, log: log.warn });
 
   const preload = path.join(appDir, 'dist-main', 'preload.cjs');
