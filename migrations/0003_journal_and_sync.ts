@@ -80,11 +80,19 @@ export async function up(knex: Knex): Promise<void> {
       t.string('status', 10).notNullable().defaultTo('pending'); // pending | applied | rejected | conflict
       t.text('reply'); // the server's answer
     });
+    // The server's own version of each row that has a change waiting in the outbox (null: the row did not
+    // exist). The replica shows the teacher's change; when the server answers, this is what the row becomes.
+    await knex.schema.createTable('shadow_rows', (t) => {
+      t.string('table_name', 40).notNullable();
+      t.string('row_id', 36).notNullable();
+      t.text('row');
+      t.primary(['table_name', 'row_id']);
+    });
   }
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['outbox', 'change_buckets', 'change_log', 'applied_mutations', 'marks', 'attendance', 'attendance_codes']) {
+  for (const table of ['shadow_rows', 'outbox', 'change_buckets', 'change_log', 'applied_mutations', 'marks', 'attendance', 'attendance_codes']) {
     await knex.schema.dropTableIfExists(table);
   }
 }

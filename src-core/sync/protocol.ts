@@ -43,9 +43,11 @@ export const PullRequest = z.object({
   deviceId: Id,
   auth: z.record(Id, z.string().min(10).max(500)),
   cursor: z.number().int().min(0),
+  /** The buckets this device holds now; those it may newly hold arrive whole, before the log. */
+  have: z.array(z.string().max(80)).max(5000).optional(),
   limit: z.number().int().min(1).max(5000).default(1000),
 }).strict();
 export type PullRequest = z.infer<typeof PullRequest>;
 
 export interface PulledChange { seq: number; table: string; row: Record<string, unknown> }
-export interface PullReply { ok: true; epoch: string; changes: PulledChange[]; cursor: number; more: boolean }
+export interface PullReply { ok: true; epoch: string; changes: PulledChange[]; cursor: number; more: boolean; buckets: string[] }

@@ -76,7 +76,9 @@ async function familyOf(db: Knex, actor: Actor): Promise<string[]> {
 async function lessonsFor(db: Knex, actor: Actor, isStaff: boolean, childIds: string[]) {
   const s = actor.schoolId;
   if (actor.roles.some((r) => WHOLE_TIMETABLE.includes(r))) return live(db, 'lessons', s);
-  const ledClasses = db('classes').where({ school_id: s, class_teacher_id: actor.personId }).select('id');
+  // A teacher holds every lesson of the classes they teach or lead: the journal of those classes is theirs too.
+  const ledClasses = db('classes').where({ school_id: s, class_teacher_id: actor.personId }).select('id')
+    .union(db('lessons').where({ school_id: s, teacher_id: actor.personId }).distinct('class_id'));
   const childClasses = db('enrolments').where('school_id', s).whereIn('student_id', childIds).whereNull('deleted_at').select('class_id');
   return live(db, 'lessons', s).where((w) => {
     if (isStaff) w.where('teacher_id', actor.personId).orWhereIn('class_id', ledClasses);

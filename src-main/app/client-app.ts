@@ -16,7 +16,7 @@ import { outboxStatus, recordMutation } from './outbox';
 import { pullChanges } from './pull';
 import { pushOutbox, type PushSummary } from './push';
 import { applySnapshot, clientMeta, setClientMeta } from './replica';
-import { ServerLink, ServerUnreachable } from './server-link';
+import { ServerLink, ServerUnreachable, type Transport } from './server-link';
 import { SessionRegistry, type LocalSession } from './sessions';
 import type { ClientApp, ClientAppOptions, SignInOutcome } from './types';
 
@@ -24,13 +24,13 @@ const fail = (code: OperationError['code'], key?: string, locale: Locale = 'kk',
   errorResponse(new OperationError(code, key, params), locale).body;
 
 /** Starts a desktop client: its replica, its link to the central server and its local sessions. */
-export async function startClientApp(opts: ClientAppOptions & { clock?: Clock }): Promise<ClientApp> {
+export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; transport?: Transport }): Promise<ClientApp> {
   mkdirSync(opts.dataDir, { recursive: true });
   const clock = opts.clock ?? systemClock;
   const db = await openDatabase({ kind: 'sqlite', filename: path.join(opts.dataDir, 'sabaq-replica.sqlite') }, 'replica');
   const deviceId = (await clientMeta(db, 'device_id')) ?? uuidv7();
   await setClientMeta(db, 'device_id', deviceId);
-  const link = new ServerLink(opts.serverUrl);
+  const link = new ServerLink(opts.serverUrl, opts.transport);
   const sessions = new SessionRegistry((opts.idleLockMinutes ?? 10) * 60_000, () => clock.now().getTime());
   const deviceName = opts.deviceName ?? hostname();
   const host = { db, clock, host: 'replica' as const };
@@ -67,13 +67,15 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
     return openSession(account.login, JSON.parse(account.profile) as Me, true, null);
   }
 
-  /** An access token for a user with pending changes: the session's, or one renewed with the stored refresh token. */
-  async function tokenFor(userId: string): Promise<string | null> {
-    const nowIso = clock.now().toISOString();
+  /**
+   * An access token for a user with pending changes: the session's, or one renewed with the stored refresh token.
+   * Expiry is the server's to judge (this computer's clock may be days off): `renew` after the server said no.
+   */
+  async function tokenFor(userId: string, renew = false): Promise<string | null> {
     const live = sessions.serverTokensOf(userId);
-    if (live && live.expiresAt > nowIso) return live.accessToken;
+    if (live && !renew) return live.accessToken;
     const account = await db('local_accounts').where({ user_id: userId }).first();
-    const refreshToken = live?.refreshToken ?? account?.refresh_token;
+    const refreshToken = account?.refresh_token ?? live?.refreshToken;
     if (!refreshToken) return null;
     const renewed = await link.refresh(refreshToken, deviceId);
     if (!renewed.ok) return null;
@@ -83,10 +85,10 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock })
   }
 
   /** Tokens of every user who signed in online on this computer: the device holds the union of their buckets. */
-  async function deviceTokens(): Promise<Record<string, string>> {
+  async function deviceTokens(renew = false): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     for (const userId of await db('local_accounts').pluck('user_id')) {
-      const token = await tokenFor(userId);
+      const token = await tokenFor(userId, renew);
       if (token) out[userId] = token;
     }
     return out;

@@ -23,8 +23,11 @@ export async function recordMutation(db: Knex, clock: Clock, actor: Actor, name:
     // The versions of the rows it writes, as this computer saw them: the history of what the teacher changed.
     const baseVersions: Record<string, number> = {};
     for (const t of mutationTargets(name, parsed.data as Record<string, unknown>)) {
-      const row = await trx(t.table).where({ id: t.id }).first('row_version');
+      const row = await trx(t.table).where({ id: t.id }).first();
       baseVersions[`${t.table}:${t.id}`] = Number(row?.row_version ?? 0);
+      // Keep the server's version of the row (the first pending change keeps it; later ones find it there).
+      await trx('shadow_rows').insert({ table_name: t.table, row_id: t.id, row: row ? JSON.stringify(row) : null })
+        .onConflict(['table_name', 'row_id']).ignore();
     }
     const result = op.output.parse(await runHandler(name, { db: trx, actor, clock, host: 'replica', changes: replicaRecorder }, parsed.data));
     const meta = await trx('client_meta').where({ key: 'device_seq' }).first();
@@ -47,14 +50,40 @@ export async function pendingMutations(db: Knex, limit = 200): Promise<PushMutat
   }));
 }
 
-/** Records the server's outcomes: each mutation ends with exactly one. `resend` leaves it pending. */
+/**
+ * Records the server's outcomes: each mutation ends with exactly one (`resend` leaves it pending). A row with no
+ * change left waiting goes back to the server's version of it; the server's own change arrives with the pull.
+ */
 export async function settleMutations(db: Knex, results: MutationResult[]): Promise<void> {
   await db.transaction(async (trx) => {
+    const touched = new Set<string>();
     for (const r of results) {
       if (r.outcome === 'resend') continue;
-      await trx('outbox').where({ mutation_id: r.mutationId, status: 'pending' }).update({ status: r.outcome, reply: JSON.stringify(r.reply) });
+      const row = await trx('outbox').where({ mutation_id: r.mutationId, status: 'pending' }).first('base_versions');
+      if (!row) continue;
+      await trx('outbox').where({ mutation_id: r.mutationId }).update({ status: r.outcome, reply: JSON.stringify(r.reply) });
+      for (const key of Object.keys(JSON.parse(row.base_versions) as Record<string, number>)) touched.add(key);
+    }
+    const stillPending = await pendingTargets(trx);
+    for (const key of touched) {
+      if (stillPending.has(key)) continue;
+      const [table, id] = key.split(':') as [string, string];
+      const shadow = await trx('shadow_rows').where({ table_name: table, row_id: id }).first();
+      if (!shadow) continue;
+      if (shadow.row === null) await trx(table).where({ id }).delete();
+      else await trx(table).insert(JSON.parse(shadow.row)).onConflict('id').merge();
+      await trx('shadow_rows').where({ table_name: table, row_id: id }).delete();
     }
   });
+}
+
+/** `table:id` of every row with a change still waiting to be sent. */
+export async function pendingTargets(db: Knex | Knex.Transaction): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const r of await db('outbox').where({ status: 'pending' }).pluck('base_versions')) {
+    for (const key of Object.keys(JSON.parse(r) as Record<string, number>)) out.add(key);
+  }
+  return out;
 }
 
 export interface OutboxStatus { pending: number; rejected: number; conflicts: number }

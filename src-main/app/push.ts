@@ -7,8 +7,8 @@ export interface PushDeps {
   db: Knex;
   link: ServerLink;
   deviceId: string;
-  /** A valid access token for a user whose mutations are pending, or null when they must sign in online again. */
-  tokenFor(userId: string): Promise<string | null>;
+  /** An access token for a user whose mutations are pending (`renew`: the server refused the last one), or null. */
+  tokenFor(userId: string, renew?: boolean): Promise<string | null>;
 }
 
 export interface PushSummary { sent: number; settled: number; waiting: 'nothing' | 'auth' | 'gap' | 'server' }
@@ -17,12 +17,13 @@ export interface PushSummary { sent: number; settled: number; waiting: 'nothing'
 export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
   let sent = 0;
   let settled = 0;
+  let renewed = false;
   for (;;) {
     const mutations = await pendingMutations(deps.db);
     if (!mutations.length) return { sent, settled, waiting: 'nothing' };
     const auth: Record<string, string> = {};
     for (const userId of new Set(mutations.map((m) => m.userId))) {
-      const token = await deps.tokenFor(userId);
+      const token = await deps.tokenFor(userId, renewed);
       if (token) auth[userId] = token;
     }
     const reply = await deps.link.push({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, mutations });
@@ -33,7 +34,14 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
     const done = results.filter((r) => r.outcome !== 'resend').length;
     settled += done;
     const stop = results.find((r) => r.outcome === 'resend');
-    if (stop && stop.outcome === 'resend') return { sent, settled, waiting: stop.reason === 'auth_required' ? 'auth' : 'gap' };
+    if (stop && stop.outcome === 'resend') {
+      // An access token the server no longer takes: renew the tokens once and send again.
+      if (stop.reason === 'auth_required' && !renewed) {
+        renewed = true;
+        continue;
+      }
+      return { sent, settled, waiting: stop.reason === 'auth_required' ? 'auth' : 'gap' };
+    }
     if (done === 0) return { sent, settled, waiting: 'server' };
   }
 }

@@ -9,34 +9,41 @@ export type SignInReply = { ok: true; accessToken: string; refreshToken: string;
 /** Thrown when the central server cannot be reached at all (no answer): the client then works offline. */
 export class ServerUnreachable extends Error {}
 
-/** The desktop client's link to the central server. A 4xx/5xx answer is returned as a body, never thrown. */
-export class ServerLink {
-  private readonly http: AxiosInstance;
+/** How a request reaches the server: HTTP in the product, an in-process call with injected faults in the harness. */
+export type Transport = (req: { method: 'GET' | 'POST'; path: string; body?: unknown; headers: Record<string, string> }) => Promise<{ status: number; data: unknown }>;
 
-  constructor(readonly baseUrl: string, timeoutMs = 15_000) {
-    this.http = axios.create({ baseURL: baseUrl, timeout: timeoutMs, validateStatus: () => true, decompress: true });
-  }
-
-  private async post<T>(path: string, body: unknown, token?: string, locale?: string): Promise<T> {
+/** The real transport: axios over HTTP. No answer at all becomes ServerUnreachable. */
+export function httpTransport(baseUrl: string, timeoutMs = 15_000): Transport {
+  const http: AxiosInstance = axios.create({ baseURL: baseUrl, timeout: timeoutMs, validateStatus: () => true, decompress: true });
+  return async ({ method, path, body, headers }) => {
     try {
-      const res = await this.http.post(path, body, {
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(locale ? { 'accept-language': locale } : {}), 'accept-encoding': 'gzip' },
-      });
+      const res = await http.request({ method, url: path, data: body, headers });
       if (res.status >= 502 && typeof res.data !== 'object') throw new ServerUnreachable(`HTTP ${res.status}`);
-      return res.data as T;
+      return { status: res.status, data: res.data };
     } catch (err) {
       if (err instanceof ServerUnreachable) throw err;
       if (axios.isAxiosError(err) && !err.response) throw new ServerUnreachable(err.code ?? err.message);
       throw err;
     }
+  };
+}
+
+/** The desktop client's link to the central server. A 4xx/5xx answer is returned as a body, never thrown. */
+export class ServerLink {
+  private readonly send: Transport;
+
+  constructor(readonly baseUrl: string, transport?: Transport) {
+    this.send = transport ?? httpTransport(baseUrl);
+  }
+
+  private async post<T>(path: string, body: unknown, token?: string, locale?: string): Promise<T> {
+    const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(locale ? { 'accept-language': locale } : {}), 'accept-encoding': 'gzip' };
+    return (await this.send({ method: 'POST', path, body, headers })).data as T;
   }
 
   async health(): Promise<void> {
-    try {
-      await this.http.get('/health', { timeout: 3000 });
-    } catch (err) {
-      throw new ServerUnreachable(String(err));
-    }
+    const res = await this.send({ method: 'GET', path: '/health', headers: {} });
+    if (res.status !== 200) throw new ServerUnreachable(`HTTP ${res.status}`);
   }
 
   signIn(login: string, password: string, deviceId: string, deviceName: string, locale?: string): Promise<SignInReply> {

@@ -54,8 +54,14 @@ export async function refreshSession(deps: AuthDeps, input: { refreshToken: stri
     throw new OperationError('unauthenticated', 'error.refresh_invalid');
   }
   if (row.revoked_at) {
-    await db('refresh_tokens').where({ user_id: row.user_id, device_id: row.device_id }).whereNull('revoked_at').update({ revoked_at: now });
-    throw new OperationError('unauthenticated', 'error.refresh_invalid');
+    // The answer that carried its replacement may have been lost on a bad link: while that replacement has
+    // never been used, the device may try again. A replacement already used means the old token was stolen.
+    const replacement = row.replaced_by ? await db('refresh_tokens').where({ id: row.replaced_by }).first() : null;
+    if (!replacement || replacement.revoked_at) {
+      await db('refresh_tokens').where({ user_id: row.user_id, device_id: row.device_id }).whereNull('revoked_at').update({ revoked_at: now });
+      throw new OperationError('unauthenticated', 'error.refresh_invalid');
+    }
+    await db('refresh_tokens').where({ id: replacement.id }).update({ revoked_at: now });
   }
   const actor = await loadActor(db, row.user_id, input.deviceId);
   if (!actor) throw new OperationError('unauthenticated', 'error.refresh_invalid');

@@ -9,7 +9,7 @@ import type { ServerContext } from '../context';
  * The changes of a device's buckets after its cursor, in the school's commit order. The buckets are the union
  * of what its signed-in users may hold, computed now. The cursor returned is the last commit the device has seen.
  */
-export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<{ changes: PulledChange[]; cursor: number; more: boolean }> {
+export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<{ changes: PulledChange[]; cursor: number; more: boolean; buckets: string[] }> {
   const buckets = new Set<string>();
   let schoolId: string | null = null;
   for (const [userId, token] of Object.entries(req.auth)) {
@@ -24,7 +24,9 @@ export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise
   if (!schoolId) throw new OperationError('unauthenticated');
   const head = Number((await ctx.db('school_sequences').where({ school_id: schoolId }).first())?.seq ?? 0);
   if (req.cursor > head) throw new OperationError('invalid_input', 'error.cursor_invalid');
-  if (!buckets.size) return { changes: [], cursor: head, more: false };
+  if (!buckets.size) return { changes: [], cursor: head, more: false, buckets: [] };
+  const fresh = req.have ? [...buckets].filter((b) => !req.have!.includes(b)) : [];
+  const snapshot = fresh.length ? await bucketSnapshot(ctx, schoolId, new Set(fresh), head) : [];
   const rows = await ctx.db('change_buckets as b')
     .join('change_log as c', (j) => j.on('c.school_id', 'b.school_id').andOn('c.seq', 'b.seq').andOn('c.table_name', 'b.table_name').andOn('c.row_id', 'b.row_id'))
     .where('b.school_id', schoolId).whereIn('b.bucket', [...buckets]).where('b.seq', '>', req.cursor)
@@ -37,8 +39,22 @@ export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise
   const lastSeq = page.length ? Number(page.at(-1)!.seq) : head;
   const whole = more ? page.filter((r) => Number(r.seq) < lastSeq || page.every((p) => Number(p.seq) === lastSeq)) : page;
   return {
-    changes: whole.map((r) => ({ seq: Number(r.seq), table: r.table_name, row: JSON.parse(r.row) })),
+    changes: [...snapshot, ...whole.map((r) => ({ seq: Number(r.seq), table: r.table_name, row: JSON.parse(r.row) }))],
     cursor: more ? Number(whole.at(-1)?.seq ?? req.cursor) : head,
     more,
+    buckets: [...buckets].sort(),
   };
+}
+
+/** Every current journal row of buckets the device did not hold: a role given back, a child newly linked. */
+async function bucketSnapshot(ctx: ServerContext, schoolId: string, fresh: Set<string>, head: number): Promise<PulledChange[]> {
+  const out: PulledChange[] = [];
+  for (const table of ['marks', 'attendance'] as const) {
+    const rows = await ctx.db(`${table} as j`).join('lessons as l', 'l.id', 'j.lesson_id')
+      .where('j.school_id', schoolId).select('j.*', 'l.class_id as bucket_class_id');
+    for (const { bucket_class_id: classId, ...row } of rows) {
+      if (fresh.has(`class:${classId}:journal`) || fresh.has(`student:${row.student_id}`)) out.push({ seq: head, table, row });
+    }
+  }
+  return out;
 }
