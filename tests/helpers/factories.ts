@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import type { Role } from '../../src-core/auth/roles';
+import { DEFAULT_ATTENDANCE_CODES } from '../../src-core/journal/attendance-codes';
 
 /** Small, explicit test data: a school with one class, its teacher, a pupil, a parent and a lesson. */
 const AT = '2026-09-01T00:00:00.000Z';
@@ -73,4 +74,11 @@ export async function buildTwoSchools(db: Knex, passwordHash: string, date: stri
     out.push({ ...s, ...c, teacher, pupil, parent, director, users });
   }
   return out;
+}
+
+/** The school's attendance codes, as a new school starts with them. */
+export async function seedAttendanceCodes(db: Knex, schoolId: string) {
+  for (const c of DEFAULT_ATTENDANCE_CODES) {
+    await db('attendance_codes').insert({ ...sync(schoolId), ...c });
+  }
 }

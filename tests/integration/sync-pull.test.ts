@@ -7,7 +7,6 @@ import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src-core/auth/passwords';
 import { knexConfig, openDatabase } from '../../src-core/db/open';
-import { DEFAULT_ATTENDANCE_CODES } from '../../src-core/journal/attendance-codes';
 import { markId } from '../../src-core/journal/ids';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src-core/sync/protocol';
 import { clockFrom } from '../../src-core/util/clock';
@@ -15,7 +14,7 @@ import { startClientApp } from '../../src-main/app/client-app';
 import type { ClientApp } from '../../src-main/app/types';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
-import { buildPerson, buildTwoSchools, buildUser, enrol } from '../helpers/factories';
+import { buildPerson, buildTwoSchools, buildUser, enrol, seedAttendanceCodes } from '../helpers/factories';
 
 const DATE = '2026-11-23';
 const clock = clockFrom('2026-11-23T09:00:00+05:00');
@@ -55,9 +54,7 @@ describe.each(ENGINES)('sync pull on $name: each device receives exactly what it
     const hash = await hashPassword('password');
     schools = await buildTwoSchools(db, hash, DATE);
     const north = schools[0]!;
-    for (const c of DEFAULT_ATTENDANCE_CODES) {
-      await db('attendance_codes').insert({ ...c, id: randomUUID(), school_id: north.school.id, created_at: '2026-09-01T00:00:00Z', updated_at: '2026-09-01T00:00:00Z' });
-    }
+    await seedAttendanceCodes(db, north.school.id);
     // A second family in the same class.
     otherPupil = await buildPerson(db, north.school.id, 'Иванов', 'Артём');
     const otherParent = await buildPerson(db, north.school.id, 'Иванова', 'Ольга');

@@ -14,8 +14,7 @@ import { startClientApp } from '../../src-main/app/client-app';
 import type { ClientApp } from '../../src-main/app/types';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
-import { buildTwoSchools } from '../helpers/factories';
-import { DEFAULT_ATTENDANCE_CODES } from '../../src-core/journal/attendance-codes';
+import { buildTwoSchools, seedAttendanceCodes } from '../helpers/factories';
 
 const DATE = '2026-11-23';
 const clock = clockFrom('2026-11-23T09:00:00+05:00');
@@ -51,11 +50,7 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
     tdb = await engine.fresh();
     db = await openDatabase(tdb.location, 'server');
     schools = await buildTwoSchools(db, await hashPassword('password'), DATE);
-    for (const s of schools) {
-      for (const c of DEFAULT_ATTENDANCE_CODES) {
-        await db('attendance_codes').insert({ ...c, id: randomUUID(), school_id: s.school.id, created_at: '2026-09-01T00:00:00Z', updated_at: '2026-09-01T00:00:00Z' });
-      }
-    }
+    for (const s of schools) await seedAttendanceCodes(db, s.school.id);
     server = await buildServer({ db, clock });
     url = await server.listen({ port: 0, host: '127.0.0.1' });
   });

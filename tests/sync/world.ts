@@ -7,14 +7,13 @@ import knexFactory, { type Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { hashPassword } from '../../src-core/auth/passwords';
 import { knexConfig, openDatabase } from '../../src-core/db/open';
-import { DEFAULT_ATTENDANCE_CODES } from '../../src-core/journal/attendance-codes';
 import type { Clock } from '../../src-core/util/clock';
 import { startClientApp } from '../../src-main/app/client-app';
 import { ServerUnreachable, type Transport } from '../../src-main/app/server-link';
 import type { ClientApp } from '../../src-main/app/types';
 import { buildServer } from '../../src-server/server';
 import { freshPostgres, freshSqlite, type TestDatabase } from '../helpers/databases';
-import { buildClassWithLesson, buildPerson, buildSchool, buildUser, enrol } from '../helpers/factories';
+import { buildClassWithLesson, buildPerson, buildSchool, buildUser, enrol, seedAttendanceCodes } from '../helpers/factories';
 
 /** A small school for the fault harness: one class of three pupils, two teachers, one parent. */
 export const PUPILS = 3;
@@ -65,9 +64,7 @@ export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Pr
   const db = await openDatabase(tdb.location, 'server');
   const hash = await hashPassword('password');
   const s = await buildSchool(db, 'Chaos');
-  for (const c of DEFAULT_ATTENDANCE_CODES) {
-    await db('attendance_codes').insert({ ...c, id: uuid(), school_id: s.school.id, created_at: '2026-09-01T00:00:00Z', updated_at: '2026-09-01T00:00:00Z' });
-  }
+  await seedAttendanceCodes(db, s.school.id);
   const ta = await buildPerson(db, s.school.id, 'Ахметова', 'Айгүл');
   const tb = await buildPerson(db, s.school.id, 'Бекова', 'Сәуле');
   const c = await buildClassWithLesson(db, s, ta.id, DATE);
