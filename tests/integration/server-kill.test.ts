@@ -51,7 +51,7 @@ describe('the real server process killed with SIGKILL while devices push', () =>
     server = await startServerProcess(dataDir);
 
     const clock = clockFrom('2026-11-23T09:00:00+05:00');
-    const devices = [];
+    const devices: { client: ClientApp; session: string; school: (typeof schools)[number] }[] = [];
     for (const [i, login] of ['teacher', 's2.teacher'].entries()) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-kill-client-'));
       dirs.push(dir);
