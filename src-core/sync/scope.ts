@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/roles';
+import { SYNC_COLUMNS } from '../db/columns';
 
 /**
  * Which rows a user may hold on a device (the first form of the sync buckets). Staff see the school's structure;
@@ -9,8 +10,6 @@ import type { Role } from '../auth/roles';
  */
 export const PUBLIC_TABLES = ['schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'attendance_codes', 'rooms'] as const;
 export const STAFF_TABLES = ['people', 'staff', 'classes', 'class_groups', 'enrolments', 'guardians', 'curriculum', 'teaching_assignments', 'timetable_entries'] as const;
-/** Columns that never leave the server. */
-export const SERVER_ONLY_COLUMNS: Record<string, readonly string[]> = { users: ['password_hash', 'failed_attempts', 'locked_until'] };
 /** Tables in the order a replica writes them. */
 export const SNAPSHOT_TABLES = [...PUBLIC_TABLES, ...STAFF_TABLES, 'users', 'user_roles', 'lessons', 'attendance', 'marks'] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
@@ -20,10 +19,7 @@ const STAFF: readonly Role[] = ['director', 'deputy_director', 'teacher', 'nurse
 const WHOLE_TIMETABLE: readonly Role[] = ['director', 'deputy_director', 'sysadmin'];
 
 function live(db: Knex, table: string, schoolId: string) {
-  const q = db(table).where(`${table}.school_id`, schoolId).whereNull(`${table}.deleted_at`);
-  const hidden = SERVER_ONLY_COLUMNS[table];
-  if (!hidden) return q.select(`${table}.*`);
-  return q; // columns chosen by the caller
+  return db(table).where(`${table}.school_id`, schoolId).whereNull(`${table}.deleted_at`).select(`${table}.*`);
 }
 
 /** The rows of a user's scope, table by table. */
@@ -46,8 +42,8 @@ export async function snapshotFor(db: Knex, actor: Actor): Promise<Snapshot> {
     out.people = await live(db, 'people', s).where((w) => w.whereIn('id', [actor.personId, ...childIds])
       .orWhereIn('id', teacherIds).orWhereIn('id', classTeacherIds));
   }
-  const userCols = ['id', 'school_id', 'row_version', 'last_seq', 'created_at', 'created_by', 'created_device', 'updated_at',
-    'updated_by', 'updated_device', 'deleted_at', 'deleted_by', 'person_id', 'login', 'locale', 'disabled'];
+  // Password hashes, failed attempts and lock times never leave the server.
+  const userCols = [...SYNC_COLUMNS, 'person_id', 'login', 'locale', 'disabled'];
   const everyone = actor.roles.some((r) => WHOLE_TIMETABLE.includes(r));
   out.users = await db('users').where({ school_id: s }).whereNull('deleted_at').modify((q) => { if (!everyone) q.where('id', actor.userId); }).select(userCols);
   out.user_roles = await live(db, 'user_roles', s).modify((q) => { if (!everyone) q.where('user_id', actor.userId); });
