@@ -35,6 +35,7 @@ export async function callOperation(host: HostContext, actor: Actor | null, name
   try {
     if (!isOperationName(name)) throw new OperationError('unknown_operation', 'error.unknown_operation', { name });
     const op = operations[name];
+    if ('device' in op && op.device && host.host === 'server') throw new OperationError('unknown_operation', 'error.device_only');
     checkAccess(op.access, actor);
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new OperationError('invalid_input', 'error.invalid_input', {}, fieldErrors(parsed.error));

@@ -10,6 +10,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I;
   output: O;
   access: Access;
+  /** Runs only on a desktop client, on its replica (this computer's sync, for example); never sent to the server. */
+  device?: true;
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(op: Omit<Operation<I, O>, 'kind'>): Operation<I, O> {

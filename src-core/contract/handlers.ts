@@ -5,9 +5,11 @@ import { setMark } from '../journal/marks';
 import { setLessonTopic } from '../lessons/set-topic';
 import { sessionMe } from '../school/me';
 import { schoolClasses, schoolOverview } from '../school/overview';
+import { syncStatus } from '../sync/status';
 import { studentDay, teacherDay } from '../timetable/queries';
 import { listUsers } from '../users/list';
 import type { HandlerContext } from './call';
+import { OperationError } from './errors';
 import type { OperationName, Operations, OutputOf } from './operations';
 
 export type Handler<N extends OperationName> = (ctx: HandlerContext, input: z.output<Operations[N]['input']>) => Promise<OutputOf<N>>;
@@ -24,4 +26,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'lesson.setTopic': setLessonTopic,
   'attendance.mark': markAttendance,
   'journal.setMark': setMark,
+  'sync.status': syncStatus,
+  // The desktop client decides its conflicts itself (src-main/app/resolve.ts): a new change goes to its outbox.
+  'sync.resolve': async () => { throw new OperationError('unknown_operation', 'error.device_only'); },
 };

@@ -27,6 +27,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const name of OPERATION_NAMES) {
     const op = operations[name];
+    if ('device' in op) continue; // served by the desktop client only
     const access = op.access === 'public' ? 'public' : op.access === 'signedIn' ? 'any signed-in user' : `permission ${op.access.permission}`;
     paths[`/api/${name}`] = {
       post: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from './define';
-import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema } from './schemas';
+import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
 /**
  * The one API of the system. Every operation is defined here once and served by the three hosts (Electron IPC,
@@ -103,6 +103,20 @@ export const operations = {
     }).strict(),
     output: z.object({ id: Id, value: z.number().int().nullable(), rowVersion: z.number().int() }),
     access: { permission: 'journal.writeOwn' },
+  }),
+  'sync.status': query({
+    summary: "This computer's sync: when it last reached the server, the changes waiting, and the signed-in user's changes the server refused or found in conflict",
+    input: z.object({}).strict(),
+    output: SyncState,
+    access: 'signedIn',
+    device: true,
+  }),
+  'sync.resolve': command({
+    summary: 'The signed-in user decides a conflict (keep mine: sent again over the server\'s value; take theirs) or puts a refused change aside',
+    input: z.object({ mutationId: Id, choice: z.enum(['keepMine', 'takeTheirs', 'dismiss']) }).strict(),
+    output: z.object({ mutationId: Id, resolution: z.enum(['keepMine', 'takeTheirs', 'dismiss']) }),
+    access: 'signedIn',
+    device: true,
   }),
 } as const;
 

@@ -61,3 +61,25 @@ export const Me = z.object({
   leadsClass: ClassRef.nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** A change of this user's that the server did not apply: refused (with its reason) or in conflict (both values). */
+export const SyncProblem = z.object({
+  mutationId: Id,
+  operation: z.string(),
+  outcome: z.enum(['rejected', 'conflict']),
+  createdAt: z.string(),
+  lesson: z.object({ id: Id, date: IsoDate, period: z.number().int(), className: z.string(), subject: Localised }).nullable(),
+  student: PersonName.nullable(),
+  /** What the user wrote and what the server holds, as shown in the journal ("8", "ж"; null: empty). */
+  mine: z.string().nullable(),
+  theirs: z.string().nullable(),
+  reason: z.object({ messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+});
+export type SyncProblem = z.infer<typeof SyncProblem>;
+
+export const SyncState = z.object({
+  lastSyncAt: z.string().nullable(),
+  pending: z.number().int(),
+  problems: z.array(SyncProblem),
+});
+export type SyncState = z.infer<typeof SyncState>;

@@ -15,6 +15,7 @@ import { systemClock, type Clock } from '../../src-core/util/clock';
 import { outboxStatus, recordMutation } from './outbox';
 import { pullChanges } from './pull';
 import { pushOutbox, type PushSummary } from './push';
+import { resolveProblem } from './resolve';
 import { applySnapshot, clientMeta, setClientMeta } from './replica';
 import { ServerLink, ServerUnreachable, type Transport } from './server-link';
 import { SessionRegistry, type LocalSession } from './sessions';
@@ -100,6 +101,7 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     pushing ??= pushOutbox({ db, link, deviceId, tokenFor })
       .then(async (summary) => {
         await pullChanges({ db, link, deviceId, tokens: deviceTokens });
+        if (summary.waiting !== 'server') await setClientMeta(db, 'last_sync_at', clock.now().toISOString());
         return summary;
       })
       .catch((err) => {
@@ -129,7 +131,9 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
       const actor = used?.session.actor ?? null;
       if (used && isOperationName(name) && operations[name].kind === 'command') {
         try {
-          const result = await recordMutation(db, clock, used.session.actor, name, input);
+          const result = name === 'sync.resolve'
+            ? await resolveProblem(db, clock, used.session.actor, input)
+            : await recordMutation(db, clock, used.session.actor, name, input);
           void syncNow().catch(() => undefined);
           return { ok: true, result };
         } catch (err) {

@@ -101,7 +101,7 @@ async function applyOnce(ctx: ServerContext, deviceId: string, m: PushMutation, 
 
 function checkMutation(m: PushMutation, actor: Actor | null): unknown {
   if (!actor) throw new OperationError('forbidden', 'error.account_disabled');
-  if (!isOperationName(m.name) || operations[m.name].kind !== 'command') {
+  if (!isOperationName(m.name) || operations[m.name].kind !== 'command' || 'device' in operations[m.name]) {
     throw new OperationError('unknown_operation', 'error.unknown_operation', { name: m.name.slice(0, 60) });
   }
   const op = operations[m.name];
