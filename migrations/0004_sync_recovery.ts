@@ -13,6 +13,8 @@ export async function up(knex: Knex): Promise<void> {
     t.string('resolution', 12); // keepMine | takeTheirs | dismissed
     t.string('resolved_at', 30);
   });
+  // Outcomes given before epochs were kept belong to no restore.
+  await knex('outbox').whereNot({ status: 'pending' }).update({ epoch: 'before-0004' });
 }
 
 export async function down(knex: Knex): Promise<void> {

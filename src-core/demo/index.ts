@@ -4,6 +4,7 @@
  */
 export { generateSchool, buildSchoolModel, datasetOf, validateOptions, DEMO_DEFAULTS, type DemoOptions } from './generate';
 export { seedDemo, writeSchool, insertRows } from './write';
+export { seedDemoJournal, type DemoJournalOptions, type DemoJournalSummary } from './journal';
 export { DEMO_PASSWORD, demoAccountsOf, summarizeSchool, type DemoAccount, type DemoSummary, type DemoSchoolSummary } from './summary';
 export { DEMO_TABLES, finalSeq, type SchoolDataset, type Row, type Cell, type DemoTable } from './dataset';
 export { DEMO_LOGINS, loginPrefix } from './model';

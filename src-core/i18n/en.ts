@@ -25,6 +25,7 @@ export const en: Record<keyof typeof kk, string> = {
   'error.device_only': 'This can only be done in the app on a school computer',
   'error.sync_problem_not_found': 'There is no such unresolved change: it may have been resolved already',
   'error.sync_choice_invalid': 'That decision does not apply to this change',
+  'error.outcome_replayed': 'The server was restored from a backup: the earlier outcome of this change is kept',
   'error.mark_conflict': 'Somebody else changed this mark: they have {theirs}, you have {yours}. Choose which one stays',
   'error.update_required': 'The program must be updated: the server runs a newer version. Your changes are kept',
   'field.invalid_type': 'Wrong type (expected: {expected})',

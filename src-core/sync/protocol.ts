@@ -14,6 +14,11 @@ export const PushMutation = z.object({
   name: z.string().min(1).max(60),
   args: z.unknown(),
   createdAt: z.string().max(30),
+  /**
+   * Sent again after the server was restored from a backup: a change the old epoch refused or found in conflict
+   * is recorded with that outcome and not run again (its place in the device's order is kept).
+   */
+  replay: z.enum(['rejected', 'conflict']).optional(),
 }).strict();
 export type PushMutation = z.infer<typeof PushMutation>;
 
@@ -43,6 +48,8 @@ export const PullRequest = z.object({
   deviceId: Id,
   auth: z.record(Id, z.string().min(10).max(500)),
   cursor: z.number().int().min(0),
+  /** The server epoch the cursor belongs to: after a restore the server answers `reset` instead of a page. */
+  epoch: z.string().max(64).optional(),
   /** The buckets this device holds now; those it may newly hold arrive whole, before the log. */
   have: z.array(z.string().max(80)).max(5000).optional(),
   limit: z.number().int().min(1).max(5000).default(1000),
@@ -50,4 +57,13 @@ export const PullRequest = z.object({
 export type PullRequest = z.infer<typeof PullRequest>;
 
 export interface PulledChange { seq: number; table: string; row: Record<string, unknown> }
-export interface PullReply { ok: true; epoch: string; changes: PulledChange[]; cursor: number; more: boolean; buckets: string[] }
+export interface PullReply {
+  ok: true;
+  epoch: string;
+  changes: PulledChange[];
+  cursor: number;
+  more: boolean;
+  buckets: string[];
+  /** The device's epoch is not the server's (a restore): start again from the beginning. */
+  reset?: true;
+}

@@ -12,6 +12,7 @@ import type { Me } from '../../src-core/contract/schemas';
 import { openDatabase } from '../../src-core/db/open';
 import { isLocale, type Locale } from '../../src-core/i18n/index';
 import { systemClock, type Clock } from '../../src-core/util/clock';
+import { adoptEpoch } from './epoch';
 import { outboxStatus, recordMutation } from './outbox';
 import { pullChanges } from './pull';
 import { pushOutbox, type PushSummary } from './push';
@@ -47,6 +48,7 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     if (!reply.ok) return reply;
     const snapshot = await link.snapshot(reply.accessToken);
     if (snapshot.ok) {
+      await adoptEpoch(db, snapshot.epoch);
       await applySnapshot(db, snapshot.tables);
       // A new user's rows came with the snapshot; the cursor stays where the others' changes still wait.
       const cursor = await clientMeta(db, 'cursor');
@@ -99,8 +101,14 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
   /** Sends the outbox, then pulls what changed (one sync at a time); an unreachable server leaves everything pending. */
   function syncNow(): Promise<PushSummary> {
     pushing ??= pushOutbox({ db, link, deviceId, tokenFor })
-      .then(async (summary) => {
-        await pullChanges({ db, link, deviceId, tokens: deviceTokens });
+      .then(async (first) => {
+        let summary = first;
+        const pulled = await pullChanges({ db, link, deviceId, tokens: deviceTokens });
+        if (pulled.newEpoch) {
+          // A restored server: what it forgot was queued again by the pull; send it now.
+          summary = await pushOutbox({ db, link, deviceId, tokenFor });
+          await pullChanges({ db, link, deviceId, tokens: deviceTokens });
+        }
         if (summary.waiting !== 'server') await setClientMeta(db, 'last_sync_at', clock.now().toISOString());
         return summary;
       })

@@ -43,10 +43,12 @@ export async function recordMutation(db: Knex, clock: Clock, actor: Actor, name:
 
 /** The pending mutations in device order, as the push sends them. */
 export async function pendingMutations(db: Knex, limit = 200): Promise<PushMutation[]> {
-  const rows = await db('outbox').where({ status: 'pending' }).orderBy('device_seq').limit(limit);
+  // After a restore, outcomes the old epoch gave are sent again in their place (epoch null), to be recorded.
+  const rows = await db('outbox').where({ status: 'pending' })
+    .orWhere((w) => w.whereIn('status', ['rejected', 'conflict']).whereNull('epoch')).orderBy('device_seq').limit(limit);
   return rows.map((r) => ({
     mutationId: r.mutation_id, deviceSeq: Number(r.device_seq), userId: r.user_id, name: r.name,
-    args: JSON.parse(r.args), createdAt: r.created_at,
+    args: JSON.parse(r.args), createdAt: r.created_at, ...(r.status === 'pending' ? {} : { replay: r.status }),
   }));
 }
 
@@ -54,14 +56,16 @@ export async function pendingMutations(db: Knex, limit = 200): Promise<PushMutat
  * Records the server's outcomes: each mutation ends with exactly one (`resend` leaves it pending). A row with no
  * change left waiting goes back to the server's version of it; the server's own change arrives with the pull.
  */
-export async function settleMutations(db: Knex, results: MutationResult[]): Promise<void> {
+export async function settleMutations(db: Knex, results: MutationResult[], epoch: string): Promise<void> {
   await db.transaction(async (trx) => {
     const touched = new Set<string>();
     for (const r of results) {
       if (r.outcome === 'resend') continue;
+      // A replayed outcome is now the restored server's record too; nothing else about it changes.
+      await trx('outbox').where({ mutation_id: r.mutationId }).whereNot({ status: 'pending' }).whereNull('epoch').update({ epoch });
       const row = await trx('outbox').where({ mutation_id: r.mutationId, status: 'pending' }).first('base_versions');
       if (!row) continue;
-      await trx('outbox').where({ mutation_id: r.mutationId }).update({ status: r.outcome, reply: JSON.stringify(r.reply) });
+      await trx('outbox').where({ mutation_id: r.mutationId }).update({ status: r.outcome, reply: JSON.stringify(r.reply), epoch });
       for (const key of Object.keys(JSON.parse(row.base_versions) as Record<string, number>)) touched.add(key);
     }
     const stillPending = await pendingTargets(trx);

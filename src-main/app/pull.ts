@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply } from '../../src-core/sync/protocol';
 import { SNAPSHOT_TABLES } from '../../src-core/sync/scope';
+import { adoptEpoch } from './epoch';
 import { pendingTargets } from './outbox';
 import { clientMeta } from './replica';
 import type { ServerLink } from './server-link';
@@ -20,17 +21,19 @@ const TABLES = new Set<string>(SNAPSHOT_TABLES);
  * transaction; a row with a change still waiting in the outbox keeps the teacher's value on screen and the
  * server's version in shadow_rows until the server has answered for the change.
  */
-export async function pullChanges(deps: PullDeps): Promise<{ pages: number; changes: number }> {
+export async function pullChanges(deps: PullDeps): Promise<{ pages: number; changes: number; newEpoch: boolean }> {
   let auth = await deps.tokens();
-  if (!Object.keys(auth).length) return { pages: 0, changes: 0 };
+  if (!Object.keys(auth).length) return { pages: 0, changes: 0, newEpoch: false };
   let renewed = false;
+  let newEpoch = false;
   let pages = 0;
   let changes = 0;
   for (;;) {
     const cursor = Number((await clientMeta(deps.db, 'cursor')) ?? 0);
     const held = await clientMeta(deps.db, 'buckets');
     const have = held === null ? undefined : (JSON.parse(held) as string[]);
-    const reply = await deps.link.pull({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, cursor, have, limit: 1000 });
+    const epoch = (await clientMeta(deps.db, 'epoch')) ?? undefined;
+    const reply = await deps.link.pull({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, cursor, epoch, have, limit: 1000 });
     if (!reply.ok && reply.error.code === 'unauthenticated' && !renewed) {
       renewed = true;
       auth = await deps.tokens(true);
@@ -38,6 +41,12 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
     }
     if (!reply.ok) throw new Error(`pull refused: ${reply.error.code}`);
     const page = reply as PullReply;
+    // A restored server: the journal is read again from its beginning (src-main/app/epoch.ts).
+    if (await adoptEpoch(deps.db, page.epoch)) {
+      newEpoch = true;
+      continue;
+    }
+    if (page.reset) throw new Error('pull: the server asked for a reset without a new epoch');
     await deps.db.transaction(async (trx) => {
       const pending = await pendingTargets(trx);
       for (const change of page.changes) {
@@ -56,7 +65,7 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
     });
     pages += 1;
     changes += page.changes.length;
-    if (!page.more) return { pages, changes };
+    if (!page.more) return { pages, changes, newEpoch };
   }
 }
 

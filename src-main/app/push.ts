@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PushReply } from '../../src-core/sync/protocol';
+import { adoptEpoch } from './epoch';
 import { pendingMutations, settleMutations } from './outbox';
 import type { ServerLink } from './server-link';
 
@@ -28,9 +29,11 @@ export async function pushOutbox(deps: PushDeps): Promise<PushSummary> {
     }
     const reply = await deps.link.push({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, mutations });
     if (!reply.ok) return { sent, settled, waiting: 'server' };
-    const results = (reply as PushReply).results;
+    const { results, epoch } = reply as PushReply;
+    // A restored server: what the old epoch acknowledged is queued again, and the push starts over.
+    if (await adoptEpoch(deps.db, epoch)) continue;
     sent += mutations.length;
-    await settleMutations(deps.db, results);
+    await settleMutations(deps.db, results, epoch);
     const done = results.filter((r) => r.outcome !== 'resend').length;
     settled += done;
     const stop = results.find((r) => r.outcome === 'resend');

@@ -1,6 +1,6 @@
 import { OperationError } from '../../src-core/contract/errors';
 import { bucketsOf } from '../../src-core/sync/buckets';
-import type { PulledChange, PullRequest } from '../../src-core/sync/protocol';
+import type { PulledChange, PullReply, PullRequest } from '../../src-core/sync/protocol';
 import { loadActor } from '../auth/actors';
 import { verifyAccessToken } from '../auth/tokens';
 import type { ServerContext } from '../context';
@@ -9,7 +9,7 @@ import type { ServerContext } from '../context';
  * The changes of a device's buckets after its cursor, in the school's commit order. The buckets are the union
  * of what its signed-in users may hold, computed now. The cursor returned is the last commit the device has seen.
  */
-export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<{ changes: PulledChange[]; cursor: number; more: boolean; buckets: string[] }> {
+export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<Omit<PullReply, 'ok' | 'epoch'>> {
   const buckets = new Set<string>();
   let schoolId: string | null = null;
   for (const [userId, token] of Object.entries(req.auth)) {
@@ -22,6 +22,8 @@ export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise
     for (const b of await bucketsOf(ctx.db, actor)) buckets.add(b);
   }
   if (!schoolId) throw new OperationError('unauthenticated');
+  // A cursor of another epoch counts commits a restored server no longer has.
+  if (req.epoch && req.epoch !== ctx.epoch) return { changes: [], cursor: 0, more: false, buckets: [...buckets].sort(), reset: true };
   const head = Number((await ctx.db('school_sequences').where({ school_id: schoolId }).first())?.seq ?? 0);
   if (req.cursor > head) throw new OperationError('invalid_input', 'error.cursor_invalid');
   if (!buckets.size) return { changes: [], cursor: head, more: false, buckets: [] };

@@ -43,7 +43,8 @@ export async function applyPush(ctx: ServerContext, req: PushRequest): Promise<M
       results.push({ mutationId: m.mutationId, deviceSeq: m.deviceSeq, outcome: 'resend', reason: 'auth_required', expectedSeq: m.deviceSeq });
       break;
     }
-    results.push(await applyOne(ctx, req.deviceId, m, await loadActor(ctx.db, m.userId, req.deviceId)));
+    const actor = await loadActor(ctx.db, m.userId, req.deviceId);
+    results.push(m.replay ? await recordReplay(ctx, req.deviceId, m, actor) : await applyOne(ctx, req.deviceId, m, actor));
     lastSeq = m.deviceSeq;
   }
   return results;
@@ -97,6 +98,17 @@ async function applyOnce(ctx: ServerContext, deviceId: string, m: PushMutation, 
     });
     return { mutationId: m.mutationId, deviceSeq: m.deviceSeq, outcome, reply };
   });
+}
+
+/** A change the old epoch refused or found in conflict, sent again after a restore: its outcome is kept, not rerun. */
+async function recordReplay(ctx: ServerContext, deviceId: string, m: PushMutation, actor: Actor | null): Promise<MutationResult> {
+  const outcome = m.replay!;
+  const reply = errorResponse(new OperationError(outcome === 'conflict' ? 'conflict' : 'invalid_input', 'error.outcome_replayed'), 'kk').body;
+  await ctx.db('applied_mutations').insert({
+    mutation_id: m.mutationId, school_id: actor?.schoolId ?? '', device_id: deviceId, device_seq: m.deviceSeq,
+    user_id: m.userId, name: m.name.slice(0, 60), outcome, reply: JSON.stringify(reply), seq: null, applied_at: ctx.clock.now().toISOString(),
+  });
+  return { mutationId: m.mutationId, deviceSeq: m.deviceSeq, outcome, reply };
 }
 
 function checkMutation(m: PushMutation, actor: Actor | null): unknown {

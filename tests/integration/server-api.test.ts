@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src-core/auth/passwords';
-import { OPERATION_NAMES } from '../../src-core/contract/operations';
+import { OPERATION_NAMES, operations } from '../../src-core/contract/operations';
 import { openDatabase } from '../../src-core/db/open';
 import { clockFrom } from '../../src-core/util/clock';
 import { authPolicyFromEnv } from '../../src-server/auth/policy';
@@ -44,7 +44,15 @@ describe.each(ENGINES)('central server API on $name', (engine) => {
     expect((await app.inject('/health')).json()).toMatchObject({ ok: true, role: 'server' });
     const doc = (await app.inject('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(OPERATION_NAMES.map((n) => `/api/${n}`).sort());
+    const served = OPERATION_NAMES.filter((n) => !('device' in operations[n]));
+    expect(Object.keys(doc.paths).sort()).toEqual(served.map((n) => `/api/${n}`).sort());
+  });
+
+  it("answers a device-only operation (this computer's sync) with 404, translated", async () => {
+    const { accessToken } = await signIn('teacher');
+    const res = await post('/api/sync.status', {}, accessToken);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.messageKey).toBe('error.device_only');
   });
 
   it('signs a teacher in and shows the lessons of the day', async () => {
