@@ -9,4 +9,5 @@ export interface ServerContext {
   secret: Buffer;
   authPolicy: AuthPolicy;
   epoch: string;
+  snapshotChunkRows: number;
 }

@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
 import { serverEpoch, tokenSecret } from './meta';
 import { registerPullRoute, registerPushRoute, registerSyncRoutes } from './sync/routes';
+import { SNAPSHOT_CHUNK } from './sync/snapshot';
 import { registerWebApp } from './web';
 
 export interface ServerOptions {
@@ -23,6 +24,8 @@ export interface ServerOptions {
   updatesDir?: string;
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** Rows in one chunk of a bucket snapshot (default 20,000). */
+  snapshotChunkRows?: number;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
@@ -35,6 +38,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     secret: await tokenSecret(opts.db, opts.secret),
     authPolicy: opts.authPolicy ?? authPolicyFromEnv({}),
     epoch: await serverEpoch(opts.db),
+    snapshotChunkRows: opts.snapshotChunkRows ?? SNAPSHOT_CHUNK,
   };
   const app = Fastify({
     logger: opts.logger ?? false,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { migrations } from '../../migrations/index';
+import type { CompactTable } from './compact';
 
 /** Sent on every sync request: a client of another protocol or an older schema is told to update. */
 export const PROTOCOL_VERSION = 1;
@@ -41,6 +42,10 @@ export type MutationResult =
 
 export interface PushReply { ok: true; epoch: string; results: MutationResult[] }
 
+/** Where a bucket snapshot stopped: the next chunk starts after this row. */
+export const SnapshotCursor = z.object({ table: z.string().max(40), lesson: Id, id: Id }).strict();
+export type SnapshotCursor = z.infer<typeof SnapshotCursor>;
+
 /** One pull: the changes of the device's buckets after its cursor, in commit order. */
 export const PullRequest = z.object({
   protocol: z.number().int(),
@@ -53,6 +58,10 @@ export const PullRequest = z.object({
   /** The buckets this device holds now; those it may newly hold arrive whole, before the log. */
   have: z.array(z.string().max(80)).max(5000).optional(),
   limit: z.number().int().min(1).max(5000).default(1000),
+  /** A bucket snapshot under way: its buckets and where its last chunk ended (resumable after any failure). */
+  snapshot: z.object({ buckets: z.array(z.string().max(80)).max(5000), after: SnapshotCursor }).strict().optional(),
+  /** Ask for the checksum of each journal bucket with the last page. */
+  verify: z.boolean().optional(),
 }).strict();
 export type PullRequest = z.infer<typeof PullRequest>;
 
@@ -66,4 +75,8 @@ export interface PullReply {
   buckets: string[];
   /** The device's epoch is not the server's (a restore): start again from the beginning. */
   reset?: true;
+  /** A chunk of the rows of buckets the device newly holds (`next` null: the snapshot is complete). */
+  snapshot?: { buckets: string[]; tables: CompactTable[]; next: SnapshotCursor | null };
+  /** With the last page, when asked: the checksum of each journal bucket at `cursor`. */
+  checksums?: Record<string, number>;
 }

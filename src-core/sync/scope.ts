@@ -22,7 +22,10 @@ function live(db: Knex, table: string, schoolId: string) {
   return db(table).where(`${table}.school_id`, schoolId).whereNull(`${table}.deleted_at`).select(`${table}.*`);
 }
 
-/** The rows of a user's scope, table by table. */
+/**
+ * The rows of a user's scope, table by table, sent at online sign-in. The journal (marks, attendance) is not in
+ * it: it comes with the pull, bucket by bucket, in compact resumable chunks (src-server/sync/snapshot.ts).
+ */
 export async function snapshotFor(db: Knex, actor: Actor): Promise<Snapshot> {
   const s = actor.schoolId;
   const out: Snapshot = {};
@@ -48,15 +51,6 @@ export async function snapshotFor(db: Knex, actor: Actor): Promise<Snapshot> {
   out.users = await db('users').where({ school_id: s }).whereNull('deleted_at').modify((q) => { if (!everyone) q.where('id', actor.userId); }).select(userCols);
   out.user_roles = await live(db, 'user_roles', s).modify((q) => { if (!everyone) q.where('user_id', actor.userId); });
   out.lessons = await lessonsFor(db, actor, isStaff, childIds);
-  const lessonIds = (out.lessons as { id: string }[]).map((l) => l.id);
-  for (const table of ['attendance', 'marks'] as const) {
-    const rows: Record<string, unknown>[] = [];
-    for (let i = 0; i < lessonIds.length; i += 500) {
-      rows.push(...await live(db, table, s).whereIn('lesson_id', lessonIds.slice(i, i + 500))
-        .modify((q) => { if (!isStaff) q.whereIn('student_id', childIds); }));
-    }
-    out[table] = rows;
-  }
   return out;
 }
 

@@ -25,6 +25,8 @@ import type { ClientApp, ClientAppOptions, SignInOutcome } from './types';
 const fail = (code: OperationError['code'], key?: string, locale: Locale = 'kk', params: Record<string, string | number> = {}): ErrorBody =>
   errorResponse(new OperationError(code, key, params), locale).body;
 
+const FIRST_SYNC_WAIT_MS = 3000;
+
 /** Starts a desktop client: its replica, its link to the central server and its local sessions. */
 export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; transport?: Transport }): Promise<ClientApp> {
   mkdirSync(opts.dataDir, { recursive: true });
@@ -60,7 +62,11 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
       refresh_token: reply.refreshToken, last_online_at: clock.now().toISOString(),
     }).onConflict('user_id').merge();
     const server = { accessToken: reply.accessToken, refreshToken: reply.refreshToken, expiresAt: reply.expiresAt };
-    return openSession(reply.me.login, reply.me, false, server);
+    const outcome = await openSession(reply.me.login, reply.me, false, server);
+    // The journal of the user's buckets comes with the first pull: a teacher's is there before the first screen;
+    // a whole school's (a director's) may go on arriving in the background.
+    await Promise.race([syncNow().catch(() => undefined), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS).unref())]);
+    return outcome;
   }
 
   async function signInOffline(login: string, password: string, locale: Locale): Promise<SignInOutcome> {
@@ -97,13 +103,22 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     return out;
   }
 
+  /** The server's bucket checksums are asked for now and then (every `verifyEveryMinutes`, 10 by default). */
+  async function verificationDue(): Promise<boolean> {
+    const last = await clientMeta(db, 'verified_at');
+    const every = (opts.verifyEveryMinutes ?? 10) * 60_000;
+    return last === null || Math.abs(clock.now().getTime() - Date.parse(last)) >= every;
+  }
+
   let pushing: Promise<PushSummary> | null = null;
   /** Sends the outbox, then pulls what changed (one sync at a time); an unreachable server leaves everything pending. */
   function syncNow(): Promise<PushSummary> {
     pushing ??= pushOutbox({ db, link, deviceId, tokenFor })
       .then(async (first) => {
         let summary = first;
-        const pulled = await pullChanges({ db, link, deviceId, tokens: deviceTokens });
+        const verify = await verificationDue();
+        const pulled = await pullChanges({ db, link, deviceId, tokens: deviceTokens, verify });
+        if (verify) await setClientMeta(db, 'verified_at', clock.now().toISOString());
         if (pulled.newEpoch) {
           // A restored server: what it forgot was queued again by the pull; send it now.
           summary = await pushOutbox({ db, link, deviceId, tokenFor });

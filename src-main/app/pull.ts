@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply } from '../../src-core/sync/protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply, type SnapshotCursor } from '../../src-core/sync/protocol';
+import { decodeRows } from '../../src-core/sync/compact';
 import { SNAPSHOT_TABLES } from '../../src-core/sync/scope';
 import { adoptEpoch } from './epoch';
 import { pendingTargets } from './outbox';
 import { clientMeta } from './replica';
 import type { ServerLink } from './server-link';
+import { findDrift, forgetBuckets } from './verify';
 
 export interface PullDeps {
   db: Knex;
@@ -12,28 +14,33 @@ export interface PullDeps {
   deviceId: string;
   /** Access tokens of the users whose data this computer holds (`renew`: the server refused the last ones). */
   tokens(renew?: boolean): Promise<Record<string, string>>;
+  /** Ask the server for its bucket checksums with this pull's last page. */
+  verify?: boolean;
 }
 
 const TABLES = new Set<string>(SNAPSHOT_TABLES);
+const setMeta = (trx: Knex.Transaction, key: string, value: string) => trx('client_meta').insert({ key, value }).onConflict('key').merge();
 
 /**
- * Pulls the changes of this computer's buckets page by page. Each page is written with its cursor in one
- * transaction; a row with a change still waiting in the outbox keeps the teacher's value on screen and the
- * server's version in shadow_rows until the server has answered for the change.
+ * Pulls this computer's buckets page by page: snapshot chunks of buckets it newly holds, then the log. Each page
+ * is written with its cursor (or the snapshot's progress) in one transaction, so a pull cut off anywhere resumes
+ * where it stopped. A row with a change still waiting in the outbox keeps the teacher's value on screen and the
+ * server's version in shadow_rows until the server has answered for the change. A row never goes back to an older
+ * version. With `verify`, the last page's checksums are compared and a drifted bucket is read again.
  */
-export async function pullChanges(deps: PullDeps): Promise<{ pages: number; changes: number; newEpoch: boolean }> {
+export async function pullChanges(deps: PullDeps): Promise<{ pages: number; changes: number; newEpoch: boolean; drifted: string[] }> {
   let auth = await deps.tokens();
-  if (!Object.keys(auth).length) return { pages: 0, changes: 0, newEpoch: false };
+  const out = { pages: 0, changes: 0, newEpoch: false, drifted: [] as string[] };
+  if (!Object.keys(auth).length) return out;
   let renewed = false;
-  let newEpoch = false;
-  let pages = 0;
-  let changes = 0;
+  let verify = deps.verify ?? false;
   for (;;) {
     const cursor = Number((await clientMeta(deps.db, 'cursor')) ?? 0);
-    const held = await clientMeta(deps.db, 'buckets');
-    const have = held === null ? undefined : (JSON.parse(held) as string[]);
+    const have = JSON.parse((await clientMeta(deps.db, 'buckets')) ?? '[]') as string[];
+    const progress = await clientMeta(deps.db, 'snapshot');
+    const snapshot = progress ? (JSON.parse(progress) as { buckets: string[]; after: SnapshotCursor }) : undefined;
     const epoch = (await clientMeta(deps.db, 'epoch')) ?? undefined;
-    const reply = await deps.link.pull({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, cursor, epoch, have, limit: 1000 });
+    const reply = await deps.link.pull({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, cursor, epoch, have, snapshot, verify, limit: 1000 });
     if (!reply.ok && reply.error.code === 'unauthenticated' && !renewed) {
       renewed = true;
       auth = await deps.tokens(true);
@@ -43,30 +50,54 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
     const page = reply as PullReply;
     // A restored server: the journal is read again from its beginning (src-main/app/epoch.ts).
     if (await adoptEpoch(deps.db, page.epoch)) {
-      newEpoch = true;
+      out.newEpoch = true;
       continue;
     }
     if (page.reset) throw new Error('pull: the server asked for a reset without a new epoch');
     await deps.db.transaction(async (trx) => {
       const pending = await pendingTargets(trx);
-      for (const change of page.changes) {
-        if (!TABLES.has(change.table)) continue;
-        if (pending.has(`${change.table}:${change.row.id}`)) {
-          // The teacher's waiting change stays on screen; the server's row waits beside it.
-          await trx('shadow_rows').insert({ table_name: change.table, row_id: String(change.row.id), row: JSON.stringify(change.row) })
-            .onConflict(['table_name', 'row_id']).merge();
-        } else {
-          await trx(change.table).insert(change.row).onConflict('id').merge();
+      const rows = page.snapshot
+        ? page.snapshot.tables.flatMap((t) => decodeRows(t).map((row) => ({ table: t.table, row })))
+        : page.changes;
+      for (const { table, row } of rows) if (TABLES.has(table)) await writeRow(trx, pending, table, row);
+      if (page.snapshot) {
+        const { buckets, next } = page.snapshot;
+        if (next) await setMeta(trx, 'snapshot', JSON.stringify({ buckets, after: next }));
+        else {
+          await trx('client_meta').where({ key: 'snapshot' }).delete();
+          await setMeta(trx, 'buckets', JSON.stringify([...new Set([...have, ...buckets])].sort()));
         }
+      } else {
+        await setMeta(trx, 'cursor', String(page.cursor));
+        await setMeta(trx, 'buckets', JSON.stringify(page.buckets));
+        if (!page.more) await purgeRevoked(trx, new Set(page.buckets));
       }
-      await trx('client_meta').insert({ key: 'cursor', value: String(page.cursor) }).onConflict('key').merge();
-      await trx('client_meta').insert({ key: 'buckets', value: JSON.stringify(page.buckets) }).onConflict('key').merge();
-      if (!page.more) await purgeRevoked(trx, new Set(page.buckets));
+      out.changes += rows.length;
     });
-    pages += 1;
-    changes += page.changes.length;
-    if (!page.more) return { pages, changes, newEpoch };
+    out.pages += 1;
+    if (page.checksums) {
+      const drifted = await findDrift(deps.db, page.checksums);
+      if (drifted.length) {
+        // Read the drifted buckets again whole, then the log (no second verification in this pull).
+        await forgetBuckets(deps.db, drifted);
+        out.drifted.push(...drifted);
+        verify = false;
+        continue;
+      }
+    }
+    if (!page.more) return out;
   }
+}
+
+/** Upserts a row the server sent, unless a waiting change holds it (then it is the shadow) or it is older. */
+async function writeRow(trx: Knex.Transaction, pending: Set<string>, table: string, row: Record<string, unknown>) {
+  if (pending.has(`${table}:${row.id}`)) {
+    // The teacher's waiting change stays on screen; the server's row waits beside it.
+    await trx('shadow_rows').insert({ table_name: table, row_id: String(row.id), row: JSON.stringify(row) })
+      .onConflict(['table_name', 'row_id']).merge();
+    return;
+  }
+  await trx(table).insert(row).onConflict('id').merge().where(`${table}.row_version`, '<=', Number(row.row_version));
 }
 
 /**

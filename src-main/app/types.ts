@@ -37,4 +37,6 @@ export interface ClientAppOptions {
   deviceName?: string;
   /** Minutes of inactivity after which a session locks (default 10). */
   idleLockMinutes?: number;
+  /** Minutes between the checks of this computer's journal against the server's checksums (default 10; 0: every sync). */
+  verifyEveryMinutes?: number;
 }

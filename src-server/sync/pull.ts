@@ -1,15 +1,43 @@
+import type { Knex } from 'knex';
 import { OperationError } from '../../src-core/contract/errors';
 import { bucketsOf } from '../../src-core/sync/buckets';
-import type { PulledChange, PullReply, PullRequest } from '../../src-core/sync/protocol';
+import { isJournalBucket } from '../../src-core/sync/checksums';
+import type { PullReply, PullRequest } from '../../src-core/sync/protocol';
 import { loadActor } from '../auth/actors';
 import { verifyAccessToken } from '../auth/tokens';
 import type { ServerContext } from '../context';
+import { serverChecksums, snapshotChunk } from './snapshot';
+
+type Page = Omit<PullReply, 'ok' | 'epoch'>;
 
 /**
- * The changes of a device's buckets after its cursor, in the school's commit order. The buckets are the union
- * of what its signed-in users may hold, computed now. The cursor returned is the last commit the device has seen.
+ * One page of a device's pull. Its buckets are the union of what its signed-in users may hold, computed now.
+ * Buckets it does not hold yet come first, as snapshot chunks (its cursor waits meanwhile); then the log of its
+ * buckets after its cursor, in the school's commit order. The cursor returned is the last commit it has seen.
  */
-export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<Omit<PullReply, 'ok' | 'epoch'>> {
+export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise<Page> {
+  const { schoolId, buckets } = await devicesBuckets(ctx, req);
+  const allowed = [...buckets].sort();
+  // A cursor of another epoch counts commits a restored server no longer has.
+  if (req.epoch && req.epoch !== ctx.epoch) return { changes: [], cursor: 0, more: false, buckets: allowed, reset: true };
+  const head = await headOf(ctx.db, schoolId);
+  if (req.cursor > head) throw new OperationError('invalid_input', 'error.cursor_invalid');
+  const resumed = req.snapshot ? req.snapshot.buckets.filter((b) => buckets.has(b)) : [];
+  const fresh = resumed.length ? resumed : allowed.filter((b) => isJournalBucket(b) && !(req.have ?? []).includes(b));
+  if (fresh.length) {
+    const chunk = await snapshotChunk(ctx.db, schoolId, fresh, resumed.length ? req.snapshot!.after : null, ctx.snapshotChunkRows);
+    return { changes: [], cursor: req.cursor, more: true, buckets: allowed, snapshot: { buckets: fresh, ...chunk } };
+  }
+  if (!req.verify) return logPage(ctx.db, schoolId, allowed, req, head);
+  // The checksums must describe the state at the cursor: one consistent read for both.
+  const isPg = ctx.db.client.config.client === 'pg';
+  return ctx.db.transaction(async (trx) => {
+    const page = await logPage(trx, schoolId, allowed, req, await headOf(trx, schoolId));
+    return page.more ? page : { ...page, checksums: await serverChecksums(trx, schoolId, allowed) };
+  }, isPg ? { isolationLevel: 'repeatable read' } : undefined);
+}
+
+async function devicesBuckets(ctx: ServerContext, req: PullRequest): Promise<{ schoolId: string; buckets: Set<string> }> {
   const buckets = new Set<string>();
   let schoolId: string | null = null;
   for (const [userId, token] of Object.entries(req.auth)) {
@@ -22,16 +50,16 @@ export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise
     for (const b of await bucketsOf(ctx.db, actor)) buckets.add(b);
   }
   if (!schoolId) throw new OperationError('unauthenticated');
-  // A cursor of another epoch counts commits a restored server no longer has.
-  if (req.epoch && req.epoch !== ctx.epoch) return { changes: [], cursor: 0, more: false, buckets: [...buckets].sort(), reset: true };
-  const head = Number((await ctx.db('school_sequences').where({ school_id: schoolId }).first())?.seq ?? 0);
-  if (req.cursor > head) throw new OperationError('invalid_input', 'error.cursor_invalid');
-  if (!buckets.size) return { changes: [], cursor: head, more: false, buckets: [] };
-  const fresh = req.have ? [...buckets].filter((b) => !req.have!.includes(b)) : [];
-  const snapshot = fresh.length ? await bucketSnapshot(ctx, schoolId, new Set(fresh), head) : [];
-  const rows = await ctx.db('change_buckets as b')
+  return { schoolId, buckets };
+}
+
+const headOf = async (db: Knex, schoolId: string) => Number((await db('school_sequences').where({ school_id: schoolId }).first())?.seq ?? 0);
+
+async function logPage(db: Knex, schoolId: string, buckets: string[], req: PullRequest, head: number): Promise<Page> {
+  if (!buckets.length) return { changes: [], cursor: head, more: false, buckets };
+  const rows = await db('change_buckets as b')
     .join('change_log as c', (j) => j.on('c.school_id', 'b.school_id').andOn('c.seq', 'b.seq').andOn('c.table_name', 'b.table_name').andOn('c.row_id', 'b.row_id'))
-    .where('b.school_id', schoolId).whereIn('b.bucket', [...buckets]).where('b.seq', '>', req.cursor)
+    .where('b.school_id', schoolId).whereIn('b.bucket', buckets).where('b.seq', '>', req.cursor).where('b.seq', '<=', head)
     .distinct('c.seq', 'c.table_name', 'c.row_id', 'c.row')
     .orderBy([{ column: 'c.seq' }, { column: 'c.table_name' }, { column: 'c.row_id' }])
     .limit(req.limit + 1);
@@ -41,22 +69,9 @@ export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise
   const lastSeq = page.length ? Number(page.at(-1)!.seq) : head;
   const whole = more ? page.filter((r) => Number(r.seq) < lastSeq || page.every((p) => Number(p.seq) === lastSeq)) : page;
   return {
-    changes: [...snapshot, ...whole.map((r) => ({ seq: Number(r.seq), table: r.table_name, row: JSON.parse(r.row) }))],
+    changes: whole.map((r) => ({ seq: Number(r.seq), table: r.table_name, row: JSON.parse(r.row) })),
     cursor: more ? Number(whole.at(-1)?.seq ?? req.cursor) : head,
     more,
-    buckets: [...buckets].sort(),
+    buckets,
   };
-}
-
-/** Every current journal row of buckets the device did not hold: a role given back, a child newly linked. */
-async function bucketSnapshot(ctx: ServerContext, schoolId: string, fresh: Set<string>, head: number): Promise<PulledChange[]> {
-  const out: PulledChange[] = [];
-  for (const table of ['marks', 'attendance'] as const) {
-    const rows = await ctx.db(`${table} as j`).join('lessons as l', 'l.id', 'j.lesson_id')
-      .where('j.school_id', schoolId).select('j.*', 'l.class_id as bucket_class_id');
-    for (const { bucket_class_id: classId, ...row } of rows) {
-      if (fresh.has(`class:${classId}:journal`) || fresh.has(`student:${row.student_id}`)) out.push({ seq: head, table, row });
-    }
-  }
-  return out;
 }

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import knexFactory, { type Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src-core/auth/passwords';
+import { knexConfig, openDatabase } from '../../src-core/db/open';
+import { attendanceId, markId } from '../../src-core/journal/ids';
+import type { PullReply, PullRequest } from '../../src-core/sync/protocol';
+import { clockFrom } from '../../src-core/util/clock';
+import { startClientApp } from '../../src-main/app/client-app';
+import { ServerUnreachable, type Transport } from '../../src-main/app/server-link';
+import type { ClientApp } from '../../src-main/app/types';
+import { buildServer } from '../../src-server/server';
+import { ENGINES, type TestDatabase } from '../helpers/databases';
+import { buildPerson, buildTwoSchools, enrol, seedAttendanceCodes } from '../helpers/factories';
+
+const DATE = '2026-11-23';
+const clock = clockFrom('2026-11-23T09:00:00+05:00');
+const AT = '2026-11-20T04:00:00.000Z';
+
+describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, checked by checksums', (engine) => {
+  let tdb: TestDatabase;
+  let db: Knex;
+  let server: FastifyInstance;
+  let schools: Awaited<ReturnType<typeof buildTwoSchools>>;
+  let journalRows = 0;
+  const dirs: string[] = [];
+  const clients: ClientApp[] = [];
+
+  /** The server in-process; `cut` loses the answer of the pull with that number (counting from 1). */
+  function transport(log: { pulls: PullRequest[]; replies: PullReply[]; cut: number }): Transport {
+    return async ({ method, path: url, body, headers }) => {
+      const res = await server.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+      const raw = res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload).toString('utf8') : res.body;
+      const data = raw ? JSON.parse(raw) : null;
+      if (url === '/sync/pull') {
+        log.pulls.push(body as PullRequest);
+        if (log.pulls.length === log.cut) throw new ServerUnreachable('the link dropped');
+        log.replies.push(data);
+      }
+      return { status: res.statusCode, data };
+    };
+  }
+  async function device(login: string, log = { pulls: [] as PullRequest[], replies: [] as PullReply[], cut: 0 }) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-snapshot-'));
+    dirs.push(dir);
+    const client = await startClientApp({ dataDir: dir, serverUrl: 'http://server.invalid', clock, transport: transport(log), verifyEveryMinutes: 0 });
+    clients.push(client);
+    const signed = await client.signIn(login, 'password');
+    if (!signed.ok) throw new Error(`sign-in of ${login} failed`);
+    const replica = () => knexFactory(knexConfig({ kind: 'sqlite', filename: path.join(dir, 'sabaq-replica.sqlite') }, 'replica'));
+    return { client, replica, log };
+  }
+  const journalOf = async (k: Knex) => ({
+    marks: await k('marks').orderBy('id').select('id', 'value', 'row_version', 'updated_at'),
+    attendance: await k('attendance').orderBy('id').select('id', 'code', 'row_version'),
+  });
+  async function replicaJournal(replica: () => Knex) {
+    const r = replica();
+    try {
+      return await journalOf(r);
+    } finally {
+      await r.destroy();
+    }
+  }
+
+  beforeAll(async () => {
+    tdb = await engine.fresh();
+    db = await openDatabase(tdb.location, 'server');
+    schools = await buildTwoSchools(db, await hashPassword('password'), DATE);
+    const north = schools[0]!;
+    await seedAttendanceCodes(db, north.school.id);
+    const pupils = [north.pupil.id];
+    for (const name of ['Бірінші', 'Екінші', 'Үшінші']) {
+      const p = await buildPerson(db, north.school.id, 'Серікова', name);
+      await enrol(db, north.school.id, north.klass.id, p.id);
+      pupils.push(p.id);
+    }
+    // Four lessons of the class with a mark and an attendance row for every pupil: 32 journal rows.
+    const lessons = [north.lesson.id];
+    for (let period = 2; period <= 4; period++) {
+      const lesson = { ...north.lesson, id: uuid(), period };
+      await db('lessons').insert(lesson);
+      lessons.push(lesson.id);
+    }
+    const cols = (id: string, i: number) => ({ id, school_id: north.school.id, row_version: 1 + (i % 3), last_seq: 0, created_at: AT, updated_at: AT, updated_by: north.users.teacher.id });
+    for (const [i, lessonId] of lessons.entries()) {
+      for (const [j, studentId] of pupils.entries()) {
+        await db('marks').insert({ ...cols(markId(lessonId, studentId, 'fo'), i + j), lesson_id: lessonId, student_id: studentId, kind: 'fo', value: 1 + ((i + j) % 10) });
+        await db('attendance').insert({ ...cols(attendanceId(lessonId, studentId), i), lesson_id: lessonId, student_id: studentId, code: j === 1 ? 'ж' : null });
+        journalRows += 2;
+      }
+    }
+    server = await buildServer({ db, clock, snapshotChunkRows: 5 });
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    await server?.close();
+    await db?.destroy();
+    await tdb?.drop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("brings a teacher's class journal in chunks, and a pull cut off mid-way goes on from where it stopped", async () => {
+    const log = { pulls: [] as PullRequest[], replies: [] as PullReply[], cut: 3 };
+    const teacher = await device('teacher', log);
+    await teacher.client.syncNow();
+    const chunks = log.replies.filter((r) => r.snapshot);
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(journalRows / 5));
+    expect(chunks.every((c) => c.snapshot!.tables.reduce((n, t) => n + t.count, 0) <= 5)).toBe(true);
+    // The pull after the lost answer starts from the progress written with the chunk before it.
+    expect(log.pulls[3]!.snapshot).toEqual(log.pulls[2]!.snapshot);
+    expect(log.pulls[2]!.snapshot?.after).toBeDefined();
+    const server = await journalOf(db);
+    const north = schools[0]!;
+    const mine = await replicaJournal(teacher.replica);
+    expect(mine).toEqual({
+      marks: server.marks.map((m) => ({ ...m, row_version: Number(m.row_version) })),
+      attendance: server.attendance.map((a) => ({ ...a, row_version: Number(a.row_version) })),
+    });
+    // The journal rows never came twice: each chunk starts after the one before.
+    const received = chunks.reduce((n, c) => n + c.snapshot!.tables.reduce((k, t) => k + t.count, 0), 0);
+    expect(received).toBe(journalRows);
+    expect(mine.marks.some((m) => m.id === markId(north.lesson.id, north.pupil.id, 'fo'))).toBe(true);
+  });
+
+  it('gives a parent only their own child, and the other school nothing', async () => {
+    const north = schools[0]!;
+    const parent = await device('parent');
+    const rows = await replicaJournal(parent.replica);
+    expect(rows.marks).toHaveLength(4);
+    const r = parent.replica();
+    try {
+      expect(await r('marks').whereNot({ student_id: north.pupil.id }).count({ n: '*' }).first()).toEqual({ n: 0 });
+    } finally {
+      await r.destroy();
+    }
+    const other = await device('s2.teacher');
+    expect((await replicaJournal(other.replica)).marks).toEqual([]);
+  });
+
+  it('finds a replica that drifted from the server by the checksums, and reads the drifted buckets again', async () => {
+    const teacher = await device('teacher');
+    const r = teacher.replica();
+    try {
+      const [lost, stuck] = await r('marks').orderBy('id').limit(2).select('id', 'row_version');
+      await r('marks').where({ id: lost!.id }).delete();
+      await r('attendance').limit(1).update({ row_version: 99 });
+      await r('marks').where({ id: stuck!.id }).update({ value: 10, row_version: 0 });
+    } finally {
+      await r.destroy();
+    }
+    const log = teacher.log;
+    log.replies.length = 0;
+    await teacher.client.syncNow();
+    expect(log.replies.some((p) => p.checksums && Object.keys(p.checksums).length > 0)).toBe(true);
+    expect(log.replies.some((p) => p.snapshot)).toBe(true);
+    const server = await journalOf(db);
+    expect(await replicaJournal(teacher.replica)).toEqual({
+      marks: server.marks.map((m) => ({ ...m, row_version: Number(m.row_version) })),
+      attendance: server.attendance.map((a) => ({ ...a, row_version: Number(a.row_version) })),
+    });
+  });
+});
