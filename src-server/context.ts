@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../src-core/util/clock';
 import type { AuthPolicy } from './auth/policy';
+import type { CommitSignal } from './sync/commits';
 
 /** What every route of the central server needs. */
 export interface ServerContext {
@@ -10,4 +11,8 @@ export interface ServerContext {
   authPolicy: AuthPolicy;
   epoch: string;
   snapshotChunkRows: number;
+  /** Wakes devices waiting for their school's next commit. */
+  commits: CommitSignal;
+  /** Aborted when the server begins to close: waiting devices are answered at once. */
+  closing: AbortSignal;
 }

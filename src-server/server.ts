@@ -11,7 +11,8 @@ import { authPolicyFromEnv, type AuthPolicy } from './auth/policy';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
 import { serverEpoch, tokenSecret } from './meta';
-import { registerPullRoute, registerPushRoute, registerSyncRoutes } from './sync/routes';
+import { registerPullRoute, registerPushRoute, registerSyncRoutes, registerWaitRoute } from './sync/routes';
+import { CommitSignal } from './sync/commits';
 import { SNAPSHOT_CHUNK } from './sync/snapshot';
 import { registerWebApp } from './web';
 
@@ -32,6 +33,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Builds the central server on an open, migrated database. */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const closing = new AbortController();
   const ctx: ServerContext = {
     db: opts.db,
     clock: opts.clock ?? systemClock,
@@ -39,6 +41,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     authPolicy: opts.authPolicy ?? authPolicyFromEnv({}),
     epoch: await serverEpoch(opts.db),
     snapshotChunkRows: opts.snapshotChunkRows ?? SNAPSHOT_CHUNK,
+    commits: new CommitSignal(),
+    closing: closing.signal,
   };
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -67,6 +71,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerSyncRoutes(app, ctx);
   registerPushRoute(app, ctx);
   registerPullRoute(app, ctx);
+  registerWaitRoute(app, ctx);
+  app.addHook('preClose', async () => closing.abort());
   if (opts.updatesDir) {
     const { registerUpdateFeed } = await import('./updates');
     await registerUpdateFeed(app, { dir: opts.updatesDir });

@@ -80,3 +80,19 @@ export interface PullReply {
   /** With the last page, when asked: the checksum of each journal bucket at `cursor`. */
   checksums?: Record<string, number>;
 }
+
+/**
+ * A device waiting for news (a long poll): answered as soon as one of its buckets changes after its cursor, or
+ * the epoch is not its own, or after `timeoutMs` with `changed: false`. The device then pulls.
+ */
+export const WaitRequest = z.object({
+  protocol: z.number().int(),
+  schema: z.number().int(),
+  deviceId: Id,
+  auth: z.record(Id, z.string().min(10).max(500)),
+  cursor: z.number().int().min(0),
+  epoch: z.string().max(64).optional(),
+  timeoutMs: z.number().int().min(0).max(55_000).default(25_000),
+}).strict();
+export type WaitRequest = z.infer<typeof WaitRequest>;
+export interface WaitReply { ok: true; epoch: string; changed: boolean }

@@ -11,6 +11,7 @@ import { isOperationName, operations } from '../../src-core/contract/operations'
 import type { Me } from '../../src-core/contract/schemas';
 import { openDatabase } from '../../src-core/db/open';
 import { isLocale, type Locale } from '../../src-core/i18n/index';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src-core/sync/protocol';
 import { systemClock, type Clock } from '../../src-core/util/clock';
 import { adoptEpoch } from './epoch';
 import { outboxStatus, recordMutation } from './outbox';
@@ -135,6 +136,18 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     return pushing;
   }
 
+  const closing = new AbortController();
+  /** Waits (a long poll) until one of this computer's buckets changes on the server; false after the timeout. */
+  async function waitForChanges(timeoutMs = 20_000): Promise<boolean> {
+    const auth = await deviceTokens();
+    if (!Object.keys(auth).length) return false;
+    const cursor = Number((await clientMeta(db, 'cursor')) ?? 0);
+    const epoch = (await clientMeta(db, 'epoch')) ?? undefined;
+    const reply = await link.wait({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId, auth, cursor, epoch, timeoutMs }, closing.signal);
+    // A refusal (a token to renew, an update required) is the next sync's to handle.
+    return reply.ok ? reply.changed : true;
+  }
+
   return {
     deviceId,
     serverUrl: opts.serverUrl,
@@ -195,8 +208,10 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
       }
     },
     syncNow,
+    waitForChanges,
     outboxStatus: () => outboxStatus(db),
     async close() {
+      closing.abort();
       await pushing?.catch(() => undefined);
       await db.destroy();
     },

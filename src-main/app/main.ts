@@ -19,7 +19,10 @@ export async function startBrowserMode(env: Record<string, string | undefined>) 
     clock: clockFrom(env.SABAQ_CLOCK),
   });
   const clock = clockFrom(env.SABAQ_CLOCK);
-  const loop = startSyncLoop({ sync: () => app.syncNow(), now: () => clock.now(), intervalMs: Number(env.SABAQ_SYNC_SECONDS ?? 15) * 1000 });
+  const loop = startSyncLoop({
+    sync: () => app.syncNow(), watch: () => app.waitForChanges(), probe: () => app.online(), now: () => clock.now(),
+    intervalMs: Number(env.SABAQ_SYNC_SECONDS ?? 15) * 1000,
+  });
   const http = await buildHttpHost(app, { rendererDir: path.resolve(env.SABAQ_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist-renderer')), port, syncStatus: loop.status });
   const url = await http.listen({ port, host: '127.0.0.1' });
   return { app, http, url, close: async () => { await http.close(); await loop.stop(); await app.close(); } };

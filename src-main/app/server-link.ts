@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { ErrorBody } from '../../src-core/contract/errors';
 import type { Me } from '../../src-core/contract/schemas';
-import type { PullReply, PullRequest, PushReply, PushRequest } from '../../src-core/sync/protocol';
+import type { PullReply, PullRequest, PushReply, PushRequest, WaitReply, WaitRequest } from '../../src-core/sync/protocol';
 import type { Snapshot } from '../../src-core/sync/scope';
 
 export type SignInReply = { ok: true; accessToken: string; refreshToken: string; expiresAt: string; me: Me } | ErrorBody;
@@ -10,14 +10,14 @@ export type SignInReply = { ok: true; accessToken: string; refreshToken: string;
 export class ServerUnreachable extends Error {}
 
 /** How a request reaches the server: HTTP in the product, an in-process call with injected faults in the harness. */
-export type Transport = (req: { method: 'GET' | 'POST'; path: string; body?: unknown; headers: Record<string, string> }) => Promise<{ status: number; data: unknown }>;
+export type Transport = (req: { method: 'GET' | 'POST'; path: string; body?: unknown; headers: Record<string, string>; timeoutMs?: number; signal?: AbortSignal }) => Promise<{ status: number; data: unknown }>;
 
 /** The real transport: axios over HTTP. No answer at all becomes ServerUnreachable. */
 export function httpTransport(baseUrl: string, timeoutMs = 15_000): Transport {
   const http: AxiosInstance = axios.create({ baseURL: baseUrl, timeout: timeoutMs, validateStatus: () => true, decompress: true });
-  return async ({ method, path, body, headers }) => {
+  return async ({ method, path, body, headers, timeoutMs: ms, signal }) => {
     try {
-      const res = await http.request({ method, url: path, data: body, headers });
+      const res = await http.request({ method, url: path, data: body, headers, ...(ms ? { timeout: ms } : {}), signal });
       if (res.status >= 502 && typeof res.data !== 'object') throw new ServerUnreachable(`HTTP ${res.status}`);
       return { status: res.status, data: res.data };
     } catch (err) {
@@ -36,9 +36,9 @@ export class ServerLink {
     this.send = transport ?? httpTransport(baseUrl);
   }
 
-  private async post<T>(path: string, body: unknown, token?: string, locale?: string): Promise<T> {
+  private async post<T>(path: string, body: unknown, token?: string, locale?: string, wait?: { timeoutMs: number; signal: AbortSignal }): Promise<T> {
     const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(locale ? { 'accept-language': locale } : {}), 'accept-encoding': 'gzip' };
-    return (await this.send({ method: 'POST', path, body, headers })).data as T;
+    return (await this.send({ method: 'POST', path, body, headers, ...wait })).data as T;
   }
 
   async health(): Promise<void> {
@@ -68,6 +68,11 @@ export class ServerLink {
 
   pull(body: PullRequest): Promise<PullReply | ErrorBody> {
     return this.post('/sync/pull', body);
+  }
+
+  /** A long poll: the answer may take `body.timeoutMs`; `signal` gives up waiting (the client is closing). */
+  wait(body: WaitRequest, signal: AbortSignal): Promise<WaitReply | ErrorBody> {
+    return this.post('/sync/wait', body, undefined, undefined, { timeoutMs: body.timeoutMs + 10_000, signal });
   }
 
   snapshot(accessToken: string): Promise<{ ok: true; epoch: string; seq: number; tables: Snapshot } | ErrorBody> {

@@ -16,6 +16,8 @@ export interface ClientApp {
   knownAccounts(): Promise<{ login: string; fullName: string }[]>;
   /** Sends the outbox to the central server now. */
   syncNow(): Promise<{ sent: number; settled: number; waiting: 'nothing' | 'auth' | 'gap' | 'server' }>;
+  /** Waits until the server has news for this computer (a long poll); false when the time ran out. */
+  waitForChanges(timeoutMs?: number): Promise<boolean>;
   /** Changes waiting to be sent, and the ones the server refused or found in conflict. */
   outboxStatus(): Promise<{ pending: number; rejected: number; conflicts: number }>;
   /** Whether the central server answers now. */

@@ -71,7 +71,7 @@ async function start(): Promise<void> {
 
   clientApp = await startClientApp({ dataDir: app.getPath('userData'), serverUrl: serverUrlFor(policy, process.env) });
   const started = clientApp;
-  syncLoop = startSyncLoop({ sync: () => started.syncNow(), now: () => new Date() });
+  syncLoop = startSyncLoop({ sync: () => started.syncNow(), watch: () => started.waitForChanges(), probe: () => started.online(), now: () => new Date() });
   bridge = registerIpc({ clientApp: started, mainWindowContents: () => mainWindow?.webContents ?? null, log: log.warn });
 
   const preload = path.join(appDir, 'dist-main', 'preload.cjs');

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { OperationError } from '../../src-core/contract/errors';
 import { bucketsOf } from '../../src-core/sync/buckets';
 import { isJournalBucket } from '../../src-core/sync/checksums';
-import type { PullReply, PullRequest } from '../../src-core/sync/protocol';
+import type { PullReply, PullRequest, WaitRequest } from '../../src-core/sync/protocol';
 import { loadActor } from '../auth/actors';
 import { verifyAccessToken } from '../auth/tokens';
 import type { ServerContext } from '../context';
@@ -37,7 +37,7 @@ export async function pullChanges(ctx: ServerContext, req: PullRequest): Promise
   }, isPg ? { isolationLevel: 'repeatable read' } : undefined);
 }
 
-async function devicesBuckets(ctx: ServerContext, req: PullRequest): Promise<{ schoolId: string; buckets: Set<string> }> {
+async function devicesBuckets(ctx: ServerContext, req: Pick<PullRequest, 'auth' | 'deviceId'>): Promise<{ schoolId: string; buckets: Set<string> }> {
   const buckets = new Set<string>();
   let schoolId: string | null = null;
   for (const [userId, token] of Object.entries(req.auth)) {
@@ -74,4 +74,21 @@ async function logPage(db: Knex, schoolId: string, buckets: string[], req: PullR
     more,
     buckets,
   };
+}
+
+/**
+ * A device's long poll: answers as soon as one of its buckets has a change after its cursor (or its epoch is
+ * not the server's), else after the timeout. The buckets are computed once, at the start.
+ */
+export async function waitForChanges(ctx: ServerContext, req: WaitRequest, closed: AbortSignal): Promise<boolean> {
+  const { schoolId, buckets } = await devicesBuckets(ctx, req);
+  if (req.epoch && req.epoch !== ctx.epoch) return true;
+  const started = Date.now();
+  for (;;) {
+    const news = await ctx.db('change_buckets').where('school_id', schoolId).whereIn('bucket', [...buckets]).where('seq', '>', req.cursor).first('seq');
+    if (news) return true;
+    const left = req.timeoutMs - (Date.now() - started);
+    if (left <= 0 || closed.aborted) return false;
+    await ctx.commits.next(schoolId, Math.min(1000, left), closed);
+  }
 }

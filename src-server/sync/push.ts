@@ -47,6 +47,7 @@ export async function applyPush(ctx: ServerContext, req: PushRequest): Promise<M
     results.push(m.replay ? await recordReplay(ctx, req.deviceId, m, actor) : await applyOne(ctx, req.deviceId, m, actor));
     lastSeq = m.deviceSeq;
   }
+  if (results.some((r) => r.outcome === 'applied')) ctx.commits.announce(device.school_id);
   return results;
 }
 

@@ -2,12 +2,12 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { fieldErrors } from '../../src-core/contract/call';
 import { OperationError } from '../../src-core/contract/errors';
-import { PROTOCOL_VERSION, PullRequest, PushRequest, SCHEMA_VERSION, type PullReply, type PushReply } from '../../src-core/sync/protocol';
+import { PROTOCOL_VERSION, PullRequest, PushRequest, SCHEMA_VERSION, WaitRequest, type PullReply, type PushReply, type WaitReply } from '../../src-core/sync/protocol';
 import { snapshotFor } from '../../src-core/sync/scope';
 import { actorFromBearer } from '../auth/bearer';
 import { sendError } from '../auth/routes';
 import type { ServerContext } from '../context';
-import { pullChanges } from './pull';
+import { pullChanges, waitForChanges } from './pull';
 import { applyPush } from './push';
 
 /**
@@ -64,6 +64,26 @@ export function registerPullRoute(app: FastifyInstance, ctx: ServerContext) {
       reply.header('content-type', 'application/json; charset=utf-8');
       if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(gzipSync(json));
       return reply.send(json);
+    } catch (err) {
+      return sendError(req, reply, err);
+    }
+  });
+}
+
+/** POST /sync/wait: a device's long poll; answered at the first change of its buckets (src-server/sync/pull.ts). */
+export function registerWaitRoute(app: FastifyInstance, ctx: ServerContext) {
+  app.post('/sync/wait', async (req, reply) => {
+    try {
+      const parsed = WaitRequest.safeParse(req.body);
+      if (!parsed.success) throw new OperationError('invalid_input', 'error.invalid_input', {}, fieldErrors(parsed.error));
+      if (parsed.data.protocol !== PROTOCOL_VERSION || parsed.data.schema < SCHEMA_VERSION) {
+        throw new OperationError('update_required', 'error.update_required');
+      }
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      const stop = AbortSignal.any([gone.signal, ctx.closing]);
+      const body: WaitReply = { ok: true, epoch: ctx.epoch, changed: await waitForChanges(ctx, parsed.data, stop) };
+      return body;
     } catch (err) {
       return sendError(req, reply, err);
     }

@@ -31,4 +31,56 @@ describe('sync loop', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(calls).toBe(after);
   });
+
+  it("syncs as soon as the server has news (a long poll), and as soon as a cut link is back", async () => {
+    const tick = (ms = 15) => new Promise((r) => setTimeout(r, ms));
+    let reachable = true;
+    let syncs = 0;
+    let news: (() => void) | null = null;
+    let probes = 0;
+    const loop = startSyncLoop({
+      sync: async () => { syncs += 1; return { waiting: reachable ? 'nothing' : 'server' }; },
+      watch: () => new Promise<boolean>((resolve, reject) => { news = () => (reachable ? resolve(true) : reject(new Error('offline'))); }),
+      probe: async () => { probes += 1; return reachable; },
+      now: () => new Date('2026-11-23T04:00:00Z'),
+      intervalMs: 10_000,
+      probeMs: 5,
+    });
+    await tick();
+    expect(syncs).toBe(1);
+    await tick(40);
+    expect(syncs).toBe(1); // waiting for news, not polling
+    news!();
+    await tick();
+    expect(syncs).toBe(2);
+    reachable = false;
+    news!();
+    await tick(40);
+    expect(loop.status().online).toBe(false);
+    expect(probes).toBeGreaterThan(2);
+    expect(syncs).toBe(2);
+    reachable = true;
+    await tick(30);
+    expect(syncs).toBe(3);
+    expect(loop.status()).toMatchObject({ online: true, failures: 0 });
+    await loop.stop();
+  });
+
+  it('a change made during a sync is sent right after it', async () => {
+    let syncs = 0;
+    let release: (() => void) | null = null;
+    const loop = startSyncLoop({
+      sync: () => { syncs += 1; return new Promise((r) => { release = () => r({ waiting: 'nothing' }); }); },
+      now: () => new Date('2026-11-23T04:00:00Z'),
+      intervalMs: 10_000,
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    loop.kick();
+    expect(syncs).toBe(1);
+    release!();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(syncs).toBe(2);
+    release!();
+    await loop.stop();
+  });
 });
