@@ -25,7 +25,7 @@ export interface SyncLoopOptions {
 
 /**
  * Keeps this computer in sync. After each sync it waits for the server's news (`watch`, a long poll) and syncs
- * as soon as there is some, or every `intervalMs` without `watch`. While the server cannot be reached it asks
+ * as soon as there is some; without news, or without `watch`, it syncs every `intervalMs`. While the server cannot be reached it asks
  * every `probeMs` whether it is back (`probe`) and syncs the moment it is; a server that answers with an error
  * is given more and more time, up to `maxMs`. `kick()` syncs at once (a new change), or right after a sync
  * under way.
@@ -60,7 +60,9 @@ export function startSyncLoop(opts: SyncLoopOptions): { status(): SyncStatus; ki
   const watch = () => {
     if (watching || stopped) return;
     watching = true;
-    opts.watch!().then(() => { watching = false; run(); }, () => { watching = false; if (!stopped && !running) offline(); });
+    // News: sync now. No news (the wait ran out, or there is nobody to wait for): sync after the interval.
+    opts.watch!().then((news) => { watching = false; if (news) run(); else later(intervalMs, run); },
+      () => { watching = false; if (!stopped && !running) offline(); });
   };
   const run = () => {
     if (stopped) return;

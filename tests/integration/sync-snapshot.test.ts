@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src-core/auth/passwords';
 import { knexConfig, openDatabase } from '../../src-core/db/open';
 import { attendanceId, markId } from '../../src-core/journal/ids';
-import type { PullReply, PullRequest } from '../../src-core/sync/protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply, type PullRequest } from '../../src-core/sync/protocol';
 import { clockFrom } from '../../src-core/util/clock';
 import { startClientApp } from '../../src-main/app/client-app';
 import { ServerUnreachable, type Transport } from '../../src-main/app/server-link';
@@ -141,6 +141,25 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
     }
     const other = await device('s2.teacher');
     expect((await replicaJournal(other.replica)).marks).toEqual([]);
+  });
+
+  it("never sends a bucket the device may not hold, whatever snapshot progress it claims", async () => {
+    const [north, south] = schools;
+    const deviceId = uuid();
+    const signed = (await server.inject({ method: 'POST', url: '/auth/sign-in', payload: { login: 's2.parent', password: 'password', deviceId } })).json();
+    const forged = {
+      protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId, auth: { [signed.me.userId]: signed.accessToken }, cursor: 0,
+      have: [`class:${south!.klass.id}`, `student:${south!.pupil.id}`],
+      snapshot: { buckets: [`class:${north!.klass.id}:journal`, `student:${north!.pupil.id}`], after: { table: 'attendance', lesson: north!.lesson.id, id: uuid() } },
+    };
+    const res = await server.inject({ method: 'POST', url: '/sync/pull', payload: forged });
+    expect(res.statusCode).toBe(200);
+    const reply = JSON.parse(res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload).toString('utf8') : res.body) as PullReply;
+    const rows = (reply.snapshot?.tables ?? []).reduce((n, t) => n + t.count, 0) + reply.changes.length;
+    expect(reply.snapshot?.buckets ?? []).not.toContain(`class:${north!.klass.id}:journal`);
+    expect(rows).toBe(0);
+    const bad = await server.inject({ method: 'POST', url: '/sync/pull', payload: { ...forged, snapshot: { buckets: ['x'], after: { table: 'marks', lesson: 'not-a-uuid', id: uuid() } } } });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('finds a replica that drifted from the server by the checksums, and reads the drifted buckets again', async () => {
