@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/signin.css';
 import './styles/shell.css';
 import './styles/day.css';
+import './styles/sync.css';
 
 const client = createApiClient(currentLocale);
 const root = document.getElementById('root');

@@ -78,6 +78,8 @@ export const SyncProblem = z.object({
 export type SyncProblem = z.infer<typeof SyncProblem>;
 
 export const SyncState = z.object({
+  /** The host's time now: "5 minutes ago" is counted by the clock that wrote lastSyncAt. */
+  now: z.string(),
   lastSyncAt: z.string().nullable(),
   pending: z.number().int(),
   problems: z.array(SyncProblem),

@@ -18,7 +18,7 @@ export async function syncStatus(ctx: HandlerContext): Promise<SyncState> {
     .whereNull('resolved_at').orderBy('device_seq');
   const problems: SyncProblem[] = [];
   for (const row of rows) problems.push(await describeProblem(ctx, row));
-  return { lastSyncAt: last ? String(last.value) : null, pending: Number(pending?.n ?? 0), problems };
+  return { now: ctx.clock.now().toISOString(), lastSyncAt: last ? String(last.value) : null, pending: Number(pending?.n ?? 0), problems };
 }
 
 type OutboxRow = { mutation_id: string; name: string; args: string; status: 'rejected' | 'conflict'; created_at: string; reply: string | null };

@@ -162,7 +162,8 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     },
     async call(sessionId, name, input, localeHint) {
       const locale: Locale = isLocale(localeHint) ? localeHint : 'kk';
-      const used = sessions.use(sessionId);
+      // The status of this computer's sync is asked by the screen every few seconds: that is nobody's activity.
+      const used = sessions.use(sessionId, name !== 'sync.status');
       if (used?.state === 'locked') return fail('locked', 'error.locked', locale);
       const actor = used?.session.actor ?? null;
       if (used && isOperationName(name) && operations[name].kind === 'command') {

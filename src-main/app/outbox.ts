@@ -93,7 +93,8 @@ export async function pendingTargets(db: Knex | Knex.Transaction): Promise<Set<s
 export interface OutboxStatus { pending: number; rejected: number; conflicts: number }
 
 export async function outboxStatus(db: Knex): Promise<OutboxStatus> {
-  const rows = (await db('outbox').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: unknown }[];
+  // A conflict or a refusal somebody has decided is no longer a problem.
+  const rows = (await db('outbox').whereNull('resolved_at').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: unknown }[];
   const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { pending: of('pending'), rejected: of('rejected'), conflicts: of('conflict') };
 }

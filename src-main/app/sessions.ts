@@ -31,13 +31,16 @@ export class SessionRegistry {
     return session;
   }
 
-  /** The session for a call: null when unknown; marks activity only while it is not locked. */
-  use(id: string | null): { session: LocalSession; state: SessionState } | null {
+  /**
+   * The session for a call: null when unknown; marks activity only while it is not locked, and only for what a
+   * person does (`activity: false` for the screen's own polling, which must not keep a session from locking).
+   */
+  use(id: string | null, activity = true): { session: LocalSession; state: SessionState } | null {
     const session = id ? this.sessions.get(id) : undefined;
     if (!session) return null;
     const state = sessionState(session, this.nowMs(), this.idleLimitMs);
     if (state === 'locked') session.locked = true;
-    else session.lastActivityMs = this.nowMs();
+    else if (activity) session.lastActivityMs = this.nowMs();
     return { session, state };
   }
 

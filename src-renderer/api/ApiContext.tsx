@@ -1,17 +1,54 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { InputOf, OperationName, OutputOf } from '../../src-core/contract/operations';
 import { ApiError, unreachable, type ApiClient } from './client';
 
-const ApiContext = createContext<ApiClient | null>(null);
+type CallListener = (name: OperationName) => void;
+
+interface ApiValue {
+  client: ApiClient;
+  onCall: (listener: CallListener) => () => void;
+}
+
+const ApiContext = createContext<ApiValue | null>(null);
+
+/** The client the views use, telling the listeners of `useAfterCall` when a call of the user's has ended. */
+function observed(client: ApiClient): ApiValue {
+  const listeners = new Set<CallListener>();
+  async function invoke<N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+    try {
+      return await client.invoke(name, input);
+    } finally {
+      for (const l of [...listeners]) l(name);
+    }
+  }
+  return {
+    client: { ...client, invoke },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
+  };
+}
 
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+  const value = useMemo(() => observed(client), [client]);
+  return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
+}
+
+function useApiValue(): ApiValue {
+  const value = useContext(ApiContext);
+  if (!value) throw new Error('useApi outside ApiProvider');
+  return value;
 }
 
 export function useApi(): ApiClient {
-  const client = useContext(ApiContext);
-  if (!client) throw new Error('useApi outside ApiProvider');
-  return client;
+  return useApiValue().client;
+}
+
+/** Runs `listener` after every call the views make (answered or not): "something may have changed". */
+export function useAfterCall(listener: CallListener): void {
+  const { onCall } = useApiValue();
+  useEffect(() => onCall(listener), [onCall, listener]);
 }
 
 export interface OperationState<T> {

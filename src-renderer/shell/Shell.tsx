@@ -7,7 +7,9 @@ import { OfflineBadge } from '../components/OfflineBadge';
 import { Loading, NotReady } from '../components/Panels';
 import { SchoolLogo } from '../components/SchoolLogo';
 import { fullName, shortName } from '../components/names';
+import { useHostHealth } from '../components/useHostHealth';
 import { useI18n } from '../i18n/I18n';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { RoleSwitcher } from './RoleSwitcher';
 import { chooseRole, orderedRoles, rememberRole } from './roleMemory';
 import { sectionsOf } from './sections';
@@ -15,7 +17,10 @@ import { VIEWS } from './views';
 
 const storage = browserStorage('local');
 
-/** Every role's frame: the school and the person above, the role's sections beside, the chosen section inside. */
+/**
+ * Every role's frame: the school and the person above, the role's sections beside, the chosen section inside. On
+ * the desktop client the header also shows this computer's sync (after an unlock, asked anew).
+ */
 export function Shell({ me, onSignOut, generation }: { me: Me; onSignOut: () => void; generation: number }) {
   const { t, locale } = useI18n();
   const roles = orderedRoles(me.roles);
@@ -23,6 +28,7 @@ export function Shell({ me, onSignOut, generation }: { me: Me; onSignOut: () => 
   const sections = role ? sectionsOf(role, me.leadsClass !== null) : [];
   const [picked, setPicked] = useState<string | null>(null);
   const section = picked && sections.includes(picked) ? picked : sections[0] ?? null;
+  const host = useHostHealth();
 
   function switchRole(next: Role) {
     rememberRole(storage, me.userId, next);
@@ -39,7 +45,9 @@ export function Shell({ me, onSignOut, generation }: { me: Me; onSignOut: () => 
           <span className="school-name" data-testid="school-name">{me.school.name[locale]}</span>
         </div>
         <div className="shell-tools">
-          <OfflineBadge />
+          {host.client
+            ? <SyncIndicator key={generation} offline={host.offline} timeZone={me.school.timezone} />
+            : <OfflineBadge offline={host.offline} />}
           <span className="person-name" title={fullName(me.person)} data-testid="person-name">{shortName(me.person)}</span>
           {role && <RoleSwitcher roles={roles} current={role} onChange={switchRole} />}
           <LanguageSwitcher short />

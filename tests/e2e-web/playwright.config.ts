@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
  * The renderer in Debian's Chromium against the two real hosts: the central server (:18080) and the desktop
  * client in browser mode (:18081, syncing with that server). Both start on fresh data dirs for every run and
  * serve the renderer built by the first web server's command. `SABAQ_SCREENS=1` adds the screenshot tour
- * (test-results/screens/*.png). All tests sign in from one address, so the sign-in rate limit is raised.
+ * (test-results/screens/*.png): the central server's screens (screens.spec.ts) and the desktop client's sync
+ * (sync-screens.spec.ts). All tests sign in from one address, so the sign-in rate limit is raised.
  */
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const data = `${repo}test-results/e2e-data`;
@@ -34,7 +35,11 @@ export default defineConfig({
     { name: 'server', testIgnore: /screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18080' } },
     { name: 'client', testIgnore: /screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18081' } },
     ...(process.env.SABAQ_SCREENS === '1'
-      ? [{ name: 'screens', testMatch: /screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18080' } }]
+      ? [
+        { name: 'screens', testMatch: /(?<!sync-)screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18080' } },
+        // After the client project: both make conflicts for the demo teacher, and each counts them.
+        { name: 'screens-client', testMatch: /sync-screens\.spec\.ts/, dependencies: ['client'], use: { baseURL: 'http://127.0.0.1:18081' } },
+      ]
       : []),
   ],
   webServer: [

@@ -25,4 +25,13 @@ describe('idle lock', () => {
     expect(reg.close(s.id)).toBeDefined();
     expect(reg.use(s.id)).toBeNull();
   });
+
+  it("the screen's own polling is nobody's activity: the session still locks", () => {
+    let now = 0;
+    const reg = new SessionRegistry(10_000, () => now);
+    const s = reg.open({ actor, login: 't', offline: false, server: null });
+    for (now = 5_000; now <= 10_000; now += 5_000) expect(reg.use(s.id, false)?.state).toBe('active');
+    now = 10_001;
+    expect(reg.use(s.id, false)?.state).toBe('locked');
+  });
 });
