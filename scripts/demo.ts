@@ -1,6 +1,7 @@
 /**
  * Seeds demo schools into a database.
- *   tsx scripts/demo.ts --pupils 1000 --schools 2 --seed 95 --db data/demo.sqlite [--today 2026-11-23]
+ *   tsx scripts/demo.ts --pupils 1000 --schools 2 --seed 95 --db data/demo.sqlite [--today 2026-11-23] [--journal [--journal-until 2026-11-20]]
+ * `--journal` also writes the year's marks and attendance (src-core/demo/journal.ts), up to `--journal-until` when given.
  * PostgreSQL instead of SQLite when DATABASE_URL is set. The demo password is hashed once (argon2id) and put on
  * every demo user (src-core/auth/passwords: @node-rs/argon2, algorithm 2 = Argon2id). `today` defaults to SABAQ_CLOCK's date, else today's date in the school's time zone.
  */
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { hashPassword } from '../src-core/auth/passwords';
 import { locationFromEnv, openDatabase } from '../src-core/db/open';
 import { clockFrom, dateIn } from '../src-core/util/clock';
-import { DEMO_DEFAULTS, DEMO_PASSWORD, seedDemo } from '../src-core/demo/index';
+import { DEMO_DEFAULTS, DEMO_PASSWORD, seedDemo, seedDemoJournal } from '../src-core/demo/index';
 
 const { values } = parseArgs({
   options: {
@@ -19,12 +20,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(DEMO_DEFAULTS.seed) },
     db: { type: 'string', default: 'data/demo.sqlite' },
     today: { type: 'string' },
+    journal: { type: 'boolean', default: false },
+    'journal-until': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log('usage: tsx scripts/demo.ts [--pupils 550] [--schools 1] [--seed 95] [--db data/demo.sqlite] [--today YYYY-MM-DD]');
+  console.log('usage: tsx scripts/demo.ts [--pupils 550] [--schools 1] [--seed 95] [--db data/demo.sqlite] [--today YYYY-MM-DD] [--journal [--journal-until YYYY-MM-DD]]');
   process.exit(0);
 }
 
@@ -46,12 +49,13 @@ async function main(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2id, once for every demo user
   const db = await openDatabase(location, 'server');
   try {
-    const summary = await seedDemo(db, {
-      seed: int('seed', values.seed), pupils: int('pupils', values.pupils), schools: int('schools', values.schools), today, passwordHash,
-    });
+    const seed = int('seed', values.seed);
+    const summary = await seedDemo(db, { seed, pupils: int('pupils', values.pupils), schools: int('schools', values.schools), today, passwordHash });
+    const journal = values.journal ? await seedDemoJournal(db, { seed, until: values['journal-until'] }) : [];
     const where = location.kind === 'sqlite' ? location.filename : 'PostgreSQL (DATABASE_URL)';
     console.log(`Demo data for the academic year containing ${today} → ${where}`);
     console.table(summary.schools.map((s) => ({ school: s.name, pupils: s.pupils, classes: s.classes, teachers: s.teachers, lessons: s.lessons })));
+    if (values.journal) console.table(journal.map((j) => ({ school: j.schoolId, lessons: j.lessons, marks: j.marks, attendance: j.attendance, written: j.written })));
     console.table(summary.accounts.map((a) => ({ login: a.login, roles: a.roles.join(', '), name: a.fullName })));
     console.log(`Password of every demo user: ${summary.password}`);
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

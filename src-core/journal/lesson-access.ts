@@ -17,6 +17,9 @@ export async function lessonForJournalWrite(ctx: HandlerContext, lessonId: strin
   if (!enrolment || (lesson.group_id && enrolment.group_id !== lesson.group_id)) {
     throw new OperationError('invalid_input', 'error.pupil_not_in_lesson');
   }
+  // The school's commit order is taken before the cell is read: two teachers' writes of one cell then run one
+  // after the other, and the second sees the first's version (PostgreSQL reads committed rows, not a snapshot).
+  await ctx.changes.seq();
   return lesson as { id: string; class_id: string; teacher_id: string };
 }
 

@@ -7,6 +7,7 @@ import { touchColumns } from '../db/touch';
 export async function setLessonTopic(ctx: HandlerContext, input: { lessonId: string; topic: string }): Promise<OutputOf<'lesson.setTopic'>> {
   const actor = ctx.actor;
   if (!actor) throw new OperationError('unauthenticated');
+  await ctx.changes.seq(); // the school's commit order first, then the row's current version
   const lesson = await ctx.db('lessons').where({ id: input.lessonId, school_id: actor.schoolId }).whereNull('deleted_at').first();
   if (!lesson) throw new OperationError('not_found');
   if (lesson.teacher_id !== actor.personId) throw new OperationError('forbidden', 'error.lesson_not_yours');

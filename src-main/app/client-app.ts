@@ -49,8 +49,12 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
   async function signInOnline(login: string, password: string, locale: Locale): Promise<SignInOutcome> {
     const reply = await link.signIn(login, password, deviceId, deviceName, locale);
     if (!reply.ok) return reply;
-    const snapshot = await link.snapshot(reply.accessToken);
-    if (snapshot.ok) {
+    // Signed in: the tokens are kept even when the snapshot's answer is lost (the next sign-in brings it).
+    const snapshot = await link.snapshot(reply.accessToken).catch((err: unknown) => {
+      if (err instanceof ServerUnreachable) return null;
+      throw err;
+    });
+    if (snapshot?.ok) {
       await adoptEpoch(db, snapshot.epoch);
       await applySnapshot(db, snapshot.tables);
       // A new user's rows came with the snapshot; the cursor stays where the others' changes still wait.
@@ -81,14 +85,23 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
    * An access token for a user with pending changes: the session's, or one renewed with the stored refresh token.
    * Expiry is the server's to judge (this computer's clock may be days off): `renew` after the server said no.
    */
+  // Tokens renewed for users with no open session (the computer syncs for everyone who signed in on it).
+  const renewedTokens = new Map<string, string>();
   async function tokenFor(userId: string, renew = false): Promise<string | null> {
     const live = sessions.serverTokensOf(userId);
     if (live && !renew) return live.accessToken;
+    if (!renew && renewedTokens.has(userId)) return renewedTokens.get(userId)!;
     const account = await db('local_accounts').where({ user_id: userId }).first();
     const refreshToken = account?.refresh_token ?? live?.refreshToken;
     if (!refreshToken) return null;
     const renewed = await link.refresh(refreshToken, deviceId);
-    if (!renewed.ok) return null;
+    // Only the server's "no" to this user is a no; a server in trouble is no answer at all.
+    if (!renewed.ok && renewed.error.code !== 'unauthenticated' && renewed.error.code !== 'forbidden') throw new ServerUnreachable(renewed.error.code);
+    if (!renewed.ok) {
+      renewedTokens.delete(userId);
+      return null;
+    }
+    renewedTokens.set(userId, renewed.accessToken);
     sessions.setServerTokens(userId, { accessToken: renewed.accessToken, refreshToken: renewed.refreshToken, expiresAt: renewed.expiresAt });
     await db('local_accounts').where({ user_id: userId }).update({ refresh_token: renewed.refreshToken });
     return renewed.accessToken;

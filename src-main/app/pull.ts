@@ -31,7 +31,17 @@ const setMeta = (trx: Knex.Transaction, key: string, value: string) => trx('clie
 export async function pullChanges(deps: PullDeps): Promise<{ pages: number; changes: number; newEpoch: boolean; drifted: string[] }> {
   let auth = await deps.tokens();
   const out = { pages: 0, changes: 0, newEpoch: false, drifted: [] as string[] };
-  if (!Object.keys(auth).length) return out;
+  if (!Object.keys(auth).length) {
+    // The server answered, and nobody who signed in here may hold anything now (accounts disabled, sessions
+    // revoked): the journal leaves this computer until somebody signs in again.
+    if (await deps.db('local_accounts').first('user_id')) {
+      await deps.db.transaction(async (trx) => {
+        await purgeRevoked(trx, new Set());
+        await setMeta(trx, 'buckets', '[]'); // read whole again when somebody may hold them
+      });
+    }
+    return out;
+  }
   let renewed = false;
   let verify = deps.verify ?? false;
   for (;;) {
@@ -70,7 +80,9 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
       } else {
         await setMeta(trx, 'cursor', String(page.cursor));
         await setMeta(trx, 'buckets', JSON.stringify(page.buckets));
-        if (!page.more) await purgeRevoked(trx, new Set(page.buckets));
+        // Rows leave only when a bucket did (or at a verification): no scan of the journal at every idle pull.
+        const changed = page.buckets.length !== have.length || page.buckets.some((b) => !have.includes(b));
+        if (!page.more && (changed || verify)) await purgeRevoked(trx, new Set(page.buckets));
       }
       out.changes += rows.length;
     });
@@ -108,6 +120,11 @@ async function purgeRevoked(trx: Knex.Transaction, buckets: Set<string>): Promis
   for (const table of ['marks', 'attendance'] as const) {
     const rows = await trx(`${table} as j`).leftJoin('lessons as l', 'l.id', 'j.lesson_id').select('j.id', 'j.student_id', 'l.class_id');
     const gone = rows.filter((r) => !buckets.has(`student:${r.student_id}`) && !(r.class_id && buckets.has(`class:${r.class_id}:journal`)));
-    for (let i = 0; i < gone.length; i += 500) await trx(table).whereIn('id', gone.slice(i, i + 500).map((r) => r.id)).delete();
+    for (let i = 0; i < gone.length; i += 500) {
+      const ids = gone.slice(i, i + 500).map((r) => r.id);
+      await trx(table).whereIn('id', ids).delete();
+      // Nor may the server's version of the row come back when a change waiting on it is answered.
+      await trx('shadow_rows').where({ table_name: table }).whereIn('row_id', ids).delete();
+    }
   }
 }

@@ -38,7 +38,10 @@ export class ServerLink {
 
   private async post<T>(path: string, body: unknown, token?: string, locale?: string, wait?: { timeoutMs: number; signal: AbortSignal }): Promise<T> {
     const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(locale ? { 'accept-language': locale } : {}), 'accept-encoding': 'gzip' };
-    return (await this.send({ method: 'POST', path, body, headers, ...wait })).data as T;
+    const { data } = await this.send({ method: 'POST', path, body, headers, ...wait });
+    // A cut or garbled answer is no answer: the request failed, and nothing of it is used.
+    if (typeof data !== 'object' || data === null || typeof (data as { ok?: unknown }).ok !== 'boolean') throw new ServerUnreachable('an unreadable answer');
+    return data as T;
   }
 
   async health(): Promise<void> {

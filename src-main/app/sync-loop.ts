@@ -60,8 +60,10 @@ export function startSyncLoop(opts: SyncLoopOptions): { status(): SyncStatus; ki
   const watch = () => {
     if (watching || stopped) return;
     watching = true;
-    // News: sync now. No news (the wait ran out, or there is nobody to wait for): sync after the interval.
-    opts.watch!().then((news) => { watching = false; if (news) run(); else later(intervalMs, run); },
+    const since = Date.now();
+    // News, or a wait that ran its course: sync now (and listen again). A wait that came back at once without
+    // news (nobody here to wait for): sync after the interval, not in a busy loop.
+    opts.watch!().then((news) => { watching = false; if (news || Date.now() - since >= 1000) run(); else later(intervalMs, run); },
       () => { watching = false; if (!stopped && !running) offline(); });
   };
   const run = () => {

@@ -54,19 +54,24 @@ export async function refreshSession(deps: AuthDeps, input: { refreshToken: stri
     throw new OperationError('unauthenticated', 'error.refresh_invalid');
   }
   if (row.revoked_at) {
-    // The answer that carried its replacement may have been lost on a bad link: while that replacement has
-    // never been used, the device may try again. A replacement already used means the old token was stolen.
+    // The answer that carried its replacement may have been lost on a bad link (or the request came twice):
+    // while that replacement has never been used, the device may try again and gets another one beside it;
+    // the first of them used retires the others. A replacement already used means the old token was stolen.
     const replacement = row.replaced_by ? await db('refresh_tokens').where({ id: row.replaced_by }).first() : null;
     if (!replacement || replacement.revoked_at) {
       await db('refresh_tokens').where({ user_id: row.user_id, device_id: row.device_id }).whereNull('revoked_at').update({ revoked_at: now });
       throw new OperationError('unauthenticated', 'error.refresh_invalid');
     }
-    await db('refresh_tokens').where({ id: replacement.id }).update({ revoked_at: now });
   }
   const actor = await loadActor(db, row.user_id, input.deviceId);
   if (!actor) throw new OperationError('unauthenticated', 'error.refresh_invalid');
   const issued = await issueTokens(deps, actor, input.deviceId);
   const replacement = await db('refresh_tokens').where({ token_hash: hashToken(issued.refreshToken) }).first('id');
+  if (!row.revoked_at) {
+    // A live token used: it is this device's one; replacements handed out beside it are retired.
+    await db('refresh_tokens').where({ user_id: row.user_id, device_id: row.device_id }).whereNull('revoked_at')
+      .whereNot({ id: row.id }).whereNot({ id: replacement?.id ?? '' }).update({ revoked_at: now });
+  }
   await db('refresh_tokens').where({ id: row.id }).update({ revoked_at: now, replaced_by: replacement?.id ?? null });
   return issued;
 }

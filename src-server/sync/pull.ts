@@ -44,7 +44,13 @@ async function devicesBuckets(ctx: ServerContext, req: Pick<PullRequest, 'auth' 
     const claims = verifyAccessToken(ctx.secret, token, ctx.clock.now().getTime());
     if (!claims || claims.sub !== userId || claims.dev !== req.deviceId) throw new OperationError('unauthenticated');
     const actor = await loadActor(ctx.db, userId, req.deviceId);
-    if (!actor) continue;
+    if (!actor) {
+      // A disabled account holds nothing any more: the device is told its buckets without that user's.
+      const user = await ctx.db('users').where({ id: userId }).first('school_id');
+      if (schoolId && user && user.school_id !== schoolId) throw new OperationError('invalid_input', 'error.invalid_input');
+      schoolId = user?.school_id ?? schoolId;
+      continue;
+    }
     if (schoolId && actor.schoolId !== schoolId) throw new OperationError('invalid_input', 'error.invalid_input');
     schoolId = actor.schoolId;
     for (const b of await bucketsOf(ctx.db, actor)) buckets.add(b);

@@ -151,6 +151,18 @@ describe.each(ENGINES)('central server API on $name', (engine) => {
     expect((await refresh(third.json().refreshToken as string)).statusCode).toBe(401);
   });
 
+  it('survives a refresh delivered twice: the device keeps the answer it got, the other replacement is retired', async () => {
+    const refresh = (refreshToken: string) => post('/auth/refresh', { refreshToken, deviceId });
+    const first = await signIn('director');
+    const kept = await refresh(first.refreshToken);
+    const twin = await refresh(first.refreshToken); // the same request again; its answer goes nowhere
+    expect([kept.statusCode, twin.statusCode]).toEqual([200, 200]);
+    const next = await refresh(kept.json().refreshToken as string);
+    expect(next.statusCode).toBe(200);
+    expect((await refresh(next.json().refreshToken as string)).statusCode).toBe(200);
+    expect((await refresh(twin.json().refreshToken as string)).statusCode).toBe(401);
+  });
+
   it("gives a parent's device only the family's rows in the snapshot, and no password hash to anybody", async () => {
     const parent = await signIn('parent');
     const snap = (await post('/sync/snapshot', {}, parent.accessToken)).json();
