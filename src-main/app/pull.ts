@@ -69,7 +69,7 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
       const rows = page.snapshot
         ? page.snapshot.tables.flatMap((t) => decodeRows(t).map((row) => ({ table: t.table, row })))
         : page.changes;
-      for (const { table, row } of rows) if (TABLES.has(table)) await writeRow(trx, pending, table, row);
+      await writeRows(trx, pending, rows.filter((r) => TABLES.has(r.table)));
       if (page.snapshot) {
         const { buckets, next } = page.snapshot;
         if (next) await setMeta(trx, 'snapshot', JSON.stringify({ buckets, after: next }));
@@ -101,15 +101,35 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
   }
 }
 
-/** Upserts a row the server sent, unless a waiting change holds it (then it is the shadow) or it is older. */
-async function writeRow(trx: Knex.Transaction, pending: Set<string>, table: string, row: Record<string, unknown>) {
-  if (pending.has(`${table}:${row.id}`)) {
-    // The teacher's waiting change stays on screen; the server's row waits beside it.
-    await trx('shadow_rows').insert({ table_name: table, row_id: String(row.id), row: JSON.stringify(row) })
-      .onConflict(['table_name', 'row_id']).merge();
-    return;
+/**
+ * Upserts the rows the server sent, many at a time, except that a row with a change waiting keeps the teacher's
+ * value (the server's row becomes its shadow) and a row never goes back to an older version.
+ */
+async function writeRows(trx: Knex.Transaction, pending: Set<string>, rows: { table: string; row: Record<string, unknown> }[]) {
+  const byTable = new Map<string, Record<string, unknown>[]>();
+  for (const { table, row } of rows) {
+    if (pending.has(`${table}:${row.id}`)) {
+      await trx('shadow_rows').insert({ table_name: table, row_id: String(row.id), row: JSON.stringify(row) })
+        .onConflict(['table_name', 'row_id']).merge();
+      continue;
+    }
+    // The log may carry several versions of one row in a page: the last one stays.
+    const same = byTable.get(table) ?? byTable.set(table, []).get(table)!;
+    same.push(row);
   }
-  await trx(table).insert(row).onConflict('id').merge().where(`${table}.row_version`, '<=', Number(row.row_version));
+  for (const [table, list] of byTable) {
+    const latest = [...new Map(list.map((r) => [String(r.id), r])).values()];
+    const width = new Set(latest.flatMap((r) => Object.keys(r))).size;
+    const size = Math.max(1, Math.min(400, Math.floor(30_000 / Math.max(1, width))));
+    for (let i = 0; i < latest.length; i += size) {
+      const chunk = latest.slice(i, i + size);
+      const uniform = chunk.every((r) => Object.keys(r).length === Object.keys(chunk[0]!).length);
+      const parts = uniform ? [chunk] : chunk.map((r) => [r]);
+      for (const part of parts) {
+        await trx(table).insert(part).onConflict('id').merge().whereRaw('?? <= excluded.row_version', [`${table}.row_version`]);
+      }
+    }
+  }
 }
 
 /**
