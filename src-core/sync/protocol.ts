@@ -8,6 +8,14 @@ export const SCHEMA_VERSION = migrations.length;
 
 const Id = z.string().uuid();
 
+/** What every sync request carries: the versions it speaks, the device, and an access token per signed-in user. */
+const DeviceRequest = z.object({
+  protocol: z.number().int(),
+  schema: z.number().int(),
+  deviceId: Id,
+  auth: z.record(Id, z.string().min(10).max(500)),
+});
+
 export const PushMutation = z.object({
   mutationId: Id,
   deviceSeq: z.number().int().min(1),
@@ -24,11 +32,7 @@ export const PushMutation = z.object({
 export type PushMutation = z.infer<typeof PushMutation>;
 
 /** One push: the device's pending mutations in device order, with an access token for each acting user. */
-export const PushRequest = z.object({
-  protocol: z.number().int(),
-  schema: z.number().int(),
-  deviceId: Id,
-  auth: z.record(Id, z.string().min(10).max(500)),
+export const PushRequest = DeviceRequest.extend({
   mutations: z.array(PushMutation).max(500),
 }).strict();
 export type PushRequest = z.infer<typeof PushRequest>;
@@ -47,11 +51,7 @@ export const SnapshotCursor = z.object({ table: z.string().max(40), lesson: Id, 
 export type SnapshotCursor = z.infer<typeof SnapshotCursor>;
 
 /** One pull: the changes of the device's buckets after its cursor, in commit order. */
-export const PullRequest = z.object({
-  protocol: z.number().int(),
-  schema: z.number().int(),
-  deviceId: Id,
-  auth: z.record(Id, z.string().min(10).max(500)),
+export const PullRequest = DeviceRequest.extend({
   cursor: z.number().int().min(0),
   /** The server epoch the cursor belongs to: after a restore the server answers `reset` instead of a page. */
   epoch: z.string().max(64).optional(),
@@ -85,11 +85,7 @@ export interface PullReply {
  * A device waiting for news (a long poll): answered as soon as one of its buckets changes after its cursor, or
  * the epoch is not its own, or after `timeoutMs` with `changed: false`. The device then pulls.
  */
-export const WaitRequest = z.object({
-  protocol: z.number().int(),
-  schema: z.number().int(),
-  deviceId: Id,
-  auth: z.record(Id, z.string().min(10).max(500)),
+export const WaitRequest = DeviceRequest.extend({
   cursor: z.number().int().min(0),
   epoch: z.string().max(64).optional(),
   timeoutMs: z.number().int().min(0).max(55_000).default(25_000),
