@@ -14,7 +14,7 @@ export async function openDatabase(location: DatabaseLocation, target: DbTarget)
 export function knexConfig(location: DatabaseLocation, target: DbTarget): Knex.Config {
   const common = { migrations: { migrationSource, tableName: 'knex_migrations' }, userParams: { target } };
   if (location.kind === 'postgres') {
-    return { ...common, client: 'pg', connection: location.url, pool: { min: 0, max: 10 } };
+    return { ...common, client: 'pg', connection: location.url, pool: { min: 0, max: 24 } };
   }
   return {
     ...common,
