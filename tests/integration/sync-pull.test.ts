@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src-core/auth/passwords';
-import { knexConfig, openDatabase } from '../../src-core/db/open';
+import { openDatabase } from '../../src-core/db/open';
 import { markId } from '../../src-core/journal/ids';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src-core/sync/protocol';
 import { clockFrom } from '../../src-core/util/clock';
-import { startClientApp } from '../../src-main/app/client-app';
-import type { ClientApp } from '../../src-main/app/types';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
+import { onReplica, testDevices } from '../helpers/devices';
 import { buildPerson, buildTwoSchools, buildUser, enrol, seedAttendanceCodes } from '../helpers/factories';
 
 const DATE = '2026-11-23';
@@ -26,27 +22,10 @@ describe.each(ENGINES)('sync pull on $name: each device receives exactly what it
   let url: string;
   let schools: Awaited<ReturnType<typeof buildTwoSchools>>;
   let otherPupil: { id: string };
-  const dirs: string[] = [];
-  const clients: ClientApp[] = [];
-
-  async function device(login: string) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-pull-'));
-    dirs.push(dir);
-    const client = await startClientApp({ dataDir: dir, serverUrl: url, clock });
-    clients.push(client);
-    const signed = await client.signIn(login, 'password');
-    if (!signed.ok) throw new Error(`sign-in of ${login} failed`);
-    const replica = () => knexFactory(knexConfig({ kind: 'sqlite', filename: path.join(dir, 'sabaq-replica.sqlite') }, 'replica'));
-    return { client, session: signed.sessionId, replica };
-  }
-  async function markOn(replica: () => Knex, lessonId: string, studentId: string) {
-    const r = replica();
-    try {
-      return await r('marks').where({ id: markId(lessonId, studentId, 'fo') }).first();
-    } finally {
-      await r.destroy();
-    }
-  }
+  const devices = testDevices('pull');
+  const device = (login: string) => devices.open(login, { serverUrl: url, clock });
+  const markOn = (replica: () => Knex, lessonId: string, studentId: string) =>
+    onReplica({ replica }, (r) => r('marks').where({ id: markId(lessonId, studentId, 'fo') }).first());
 
   beforeAll(async () => {
     tdb = await engine.fresh();
@@ -64,11 +43,10 @@ describe.each(ENGINES)('sync pull on $name: each device receives exactly what it
     url = await server.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
-    for (const c of clients) await c.close();
+    await devices.closeAll();
     await server?.close();
     await db?.destroy();
     await tdb?.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
   it("brings the teacher's new mark to the parent's device, and not to another family's", async () => {

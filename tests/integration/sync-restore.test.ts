@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src-core/auth/passwords';
-import { knexConfig, openDatabase } from '../../src-core/db/open';
+import { openDatabase } from '../../src-core/db/open';
 import { attendanceId, markId } from '../../src-core/journal/ids';
 import { clockFrom } from '../../src-core/util/clock';
-import { startClientApp } from '../../src-main/app/client-app';
 import type { ClientApp } from '../../src-main/app/types';
 import { BACKUP_TABLES, restoreBackup, takeBackup } from '../../src-server/backup';
 import { serverEpoch } from '../../src-server/meta';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
+import { onReplica, testDevices } from '../helpers/devices';
 import { buildPerson, buildTwoSchools, enrol, seedAttendanceCodes } from '../helpers/factories';
 
 const DATE = '2026-11-23';
@@ -26,8 +23,7 @@ describe.each(ENGINES)('a server restored from a backup on $name', (engine) => {
   let port = 0;
   let schools: Awaited<ReturnType<typeof buildTwoSchools>>;
   const pupils: string[] = [];
-  const dirs: string[] = [];
-  const clients: ClientApp[] = [];
+  const devices = testDevices('restore');
 
   async function listen() {
     server = await buildServer({ db, clock });
@@ -35,22 +31,9 @@ describe.each(ENGINES)('a server restored from a backup on $name', (engine) => {
     port = Number(new URL(url).port);
   }
   async function device(login: string) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-restore-'));
-    dirs.push(dir);
-    const client = await startClientApp({ dataDir: dir, serverUrl: `http://127.0.0.1:${port}`, clock });
-    clients.push(client);
-    const signed = await client.signIn(login, 'password');
-    if (!signed.ok) throw new Error(`sign-in of ${login} failed`);
-    const replica = () => knexFactory(knexConfig({ kind: 'sqlite', filename: path.join(dir, 'sabaq-replica.sqlite') }, 'replica'));
-    const rows = async (table: string) => {
-      const r = replica();
-      try {
-        return await r(table).orderBy('id').select('id', 'row_version');
-      } finally {
-        await r.destroy();
-      }
-    };
-    return { client, session: signed.sessionId, replica, rows };
+    const d = await devices.open(login, { serverUrl: `http://127.0.0.1:${port}`, clock });
+    const rows = (table: string) => onReplica(d, (r) => r(table).orderBy('id').select('id', 'row_version'));
+    return { ...d, rows };
   }
 
   /** Syncs once the server answers (a connection kept from before the restart may fail first, as in a school). */
@@ -74,11 +57,10 @@ describe.each(ENGINES)('a server restored from a backup on $name', (engine) => {
     await listen();
   });
   afterAll(async () => {
-    for (const c of clients) await c.close();
+    await devices.closeAll();
     await server?.close();
     await db?.destroy();
     await tdb?.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
   it('backs up every table the server has', async () => {

@@ -1,21 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src-core/auth/passwords';
-import { knexConfig, openDatabase } from '../../src-core/db/open';
+import { openDatabase } from '../../src-core/db/open';
 import { attendanceId, markId } from '../../src-core/journal/ids';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply, type PullRequest } from '../../src-core/sync/protocol';
 import { clockFrom } from '../../src-core/util/clock';
-import { startClientApp } from '../../src-main/app/client-app';
 import { ServerUnreachable, type Transport } from '../../src-main/app/server-link';
-import type { ClientApp } from '../../src-main/app/types';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
+import { onReplica, testDevices } from '../helpers/devices';
 import { buildPerson, buildTwoSchools, enrol, seedAttendanceCodes } from '../helpers/factories';
 
 const DATE = '2026-11-23';
@@ -28,8 +24,7 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
   let server: FastifyInstance;
   let schools: Awaited<ReturnType<typeof buildTwoSchools>>;
   let journalRows = 0;
-  const dirs: string[] = [];
-  const clients: ClientApp[] = [];
+  const devices = testDevices('snapshot');
 
   /** The server in-process; `cut` loses the answer of the pull with that number (counting from 1). */
   function transport(log: { pulls: PullRequest[]; replies: PullReply[]; cut: number }): Transport {
@@ -46,27 +41,14 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
     };
   }
   async function device(login: string, log = { pulls: [] as PullRequest[], replies: [] as PullReply[], cut: 0 }) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-snapshot-'));
-    dirs.push(dir);
-    const client = await startClientApp({ dataDir: dir, serverUrl: 'http://server.invalid', clock, transport: transport(log), verifyEveryMinutes: 0 });
-    clients.push(client);
-    const signed = await client.signIn(login, 'password');
-    if (!signed.ok) throw new Error(`sign-in of ${login} failed`);
-    const replica = () => knexFactory(knexConfig({ kind: 'sqlite', filename: path.join(dir, 'sabaq-replica.sqlite') }, 'replica'));
-    return { client, replica, log };
+    const d = await devices.open(login, { serverUrl: 'http://server.invalid', clock, transport: transport(log), verifyEveryMinutes: 0 });
+    return { ...d, log };
   }
   const journalOf = async (k: Knex) => ({
     marks: await k('marks').orderBy('id').select('id', 'value', 'row_version', 'updated_at'),
     attendance: await k('attendance').orderBy('id').select('id', 'code', 'row_version'),
   });
-  async function replicaJournal(replica: () => Knex) {
-    const r = replica();
-    try {
-      return await journalOf(r);
-    } finally {
-      await r.destroy();
-    }
-  }
+  const replicaJournal = (replica: () => Knex) => onReplica({ replica }, journalOf);
 
   beforeAll(async () => {
     tdb = await engine.fresh();
@@ -98,11 +80,10 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
     server = await buildServer({ db, clock, snapshotChunkRows: 5 });
   });
   afterAll(async () => {
-    for (const c of clients) await c.close();
+    await devices.closeAll();
     await server?.close();
     await db?.destroy();
     await tdb?.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
   it("brings a teacher's class journal in chunks, and a pull cut off mid-way goes on from where it stopped", async () => {
@@ -133,12 +114,7 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
     const parent = await device('parent');
     const rows = await replicaJournal(parent.replica);
     expect(rows.marks).toHaveLength(4);
-    const r = parent.replica();
-    try {
-      expect(await r('marks').whereNot({ student_id: north.pupil.id }).count({ n: '*' }).first()).toEqual({ n: 0 });
-    } finally {
-      await r.destroy();
-    }
+    expect(await onReplica(parent, (r) => r('marks').whereNot({ student_id: north.pupil.id }).count({ n: '*' }).first())).toEqual({ n: 0 });
     const other = await device('s2.teacher');
     expect((await replicaJournal(other.replica)).marks).toEqual([]);
   });
@@ -164,15 +140,12 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
 
   it('finds a replica that drifted from the server by the checksums, and reads the drifted buckets again', async () => {
     const teacher = await device('teacher');
-    const r = teacher.replica();
-    try {
+    await onReplica(teacher, async (r) => {
       const [lost, stuck] = await r('marks').orderBy('id').limit(2).select('id', 'row_version');
       await r('marks').where({ id: lost!.id }).delete();
       await r('attendance').limit(1).update({ row_version: 99 });
       await r('marks').where({ id: stuck!.id }).update({ value: 10, row_version: 0 });
-    } finally {
-      await r.destroy();
-    }
+    });
     const log = teacher.log;
     log.replies.length = 0;
     await teacher.client.syncNow();
