@@ -8,10 +8,15 @@ import { SNAPSHOT_TABLES } from '../src-core/sync/scope';
  * restore gives the server a new epoch: every desktop client then learns that the server forgot what came after
  * the backup, sends again what the old epoch had acknowledged, and reads its buckets from the beginning.
  */
-export const BACKUP_TABLES = [
-  ...SNAPSHOT_TABLES,
-  'server_meta', 'school_sequences', 'devices', 'refresh_tokens', 'audit_log', 'applied_mutations', 'change_log', 'change_buckets',
-] as const;
+/** The school's data: a restore puts these back as the backup holds them. */
+export const RESTORED_TABLES = [...SNAPSHOT_TABLES, 'school_sequences', 'applied_mutations', 'change_log', 'change_buckets'] as const;
+/**
+ * The server's own record of who signed in where and what was done: a restore never rewinds it. A computer first
+ * seen after the backup keeps its sign-in, a token revoked after the backup stays revoked, the audit log keeps
+ * every entry (the restore's own among them). The backup's rows fill in what this server lacks (a new machine).
+ */
+export const KEPT_TABLES = { server_meta: 'key', devices: 'id', refresh_tokens: 'id', audit_log: 'id' } as const;
+export const BACKUP_TABLES = [...RESTORED_TABLES, ...Object.keys(KEPT_TABLES) as (keyof typeof KEPT_TABLES)[]] as const;
 
 export interface Backup {
   format: 'sabaq-backup';
@@ -28,23 +33,30 @@ export async function takeBackup(db: Knex, now: Date): Promise<Backup> {
   });
 }
 
-/** Replaces every row with the backup's, in one transaction, and starts a new epoch. Returns the new epoch. */
+/** Replaces the school's data with the backup's, in one transaction, and starts a new epoch. Returns the new epoch. */
 export async function restoreBackup(db: Knex, backup: Backup, now: Date): Promise<string> {
   if (backup.format !== 'sabaq-backup') throw new Error('not a Sabaq backup');
   if (backup.schema !== SCHEMA_VERSION) throw new Error(`the backup is of schema ${backup.schema}, this server has ${SCHEMA_VERSION}`);
   const epoch = randomUUID();
   await db.transaction(async (trx) => {
-    for (const table of [...BACKUP_TABLES].reverse()) await trx(table).delete();
-    for (const table of BACKUP_TABLES) {
-      const rows = backup.tables[table] ?? [];
-      const chunk = rows.length ? Math.max(1, Math.min(400, Math.floor(30_000 / Object.keys(rows[0]!).length))) : 1;
-      for (let i = 0; i < rows.length; i += chunk) await trx(table).insert(rows.slice(i, i + chunk));
+    for (const table of [...RESTORED_TABLES].reverse()) await trx(table).delete();
+    for (const table of RESTORED_TABLES) await insertAll(trx, table, backup.tables[table] ?? []);
+    for (const [table, key] of Object.entries(KEPT_TABLES)) {
+      const here = new Set((await trx(table).pluck(key)).map(String));
+      await insertAll(trx, table, (backup.tables[table] ?? []).filter((row) => !here.has(String(row[key]))));
     }
     if (trx.client.config.client === 'pg') {
       await trx.raw("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), COALESCE((SELECT max(id) FROM audit_log), 0) + 1, false)");
     }
     await trx('server_meta').insert({ key: 'epoch', value: epoch }).onConflict('key').merge();
     await trx('server_meta').insert({ key: 'restored_at', value: now.toISOString() }).onConflict('key').merge();
+    await trx('audit_log').insert({ at: now.toISOString(), action: 'server.restored', details: JSON.stringify({ backupTakenAt: backup.takenAt, epoch }) });
   });
   return epoch;
+}
+
+async function insertAll(trx: Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const chunk = Math.max(1, Math.min(400, Math.floor(30_000 / Object.keys(rows[0]!).length)));
+  for (let i = 0; i < rows.length; i += chunk) await trx(table).insert(rows.slice(i, i + chunk));
 }

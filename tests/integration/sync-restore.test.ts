@@ -144,4 +144,33 @@ describe.each(ENGINES)('a server restored from a backup on $name', (engine) => {
     expect(Number((await db('marks').where({ id: markId(lessonId, pupils[1]!, 'fo') }).first()).row_version)).toBe(current);
     expect((await teacher.client.outboxStatus()).conflicts).toBe(1);
   });
+
+  it('never rewinds sign-ins: a computer first seen after the backup syncs on, a sign-out after it stays signed out', async () => {
+    const north = schools[0]!;
+    const backup = await takeBackup(db, clock.now());
+    const late = await device('teacher');
+    const leaving = await device('teacher');
+    const cell = { lessonId: north.lesson.id, studentId: pupils[2]! };
+    const seen = Number((await db('marks').where({ id: markId(cell.lessonId, cell.studentId, 'fo') }).first())?.row_version ?? 0);
+    expect((await late.client.call(late.session, 'journal.setMark', { ...cell, value: 8, baseVersion: seen })).ok).toBe(true);
+    await late.client.syncNow();
+    const refresh = await db('refresh_tokens').where({ device_id: leaving.client.deviceId }).whereNull('revoked_at').pluck('id');
+    expect(refresh).toHaveLength(1);
+    await leaving.client.signOut(leaving.session);
+    await server.close();
+    const epoch = await restoreBackup(db, backup, clock.now());
+    await listen();
+
+    // The late computer is still known and its teacher still signed in: what the old epoch applied comes back.
+    await sync(late.client);
+    await sync(late.client);
+    expect(await late.client.outboxStatus()).toEqual({ pending: 0, rejected: 0, conflicts: 0 });
+    expect(Number((await db('marks').where({ id: markId(cell.lessonId, cell.studentId, 'fo') }).first()).value)).toBe(8);
+    expect((await late.client.call(late.session, 'sync.status', {})).ok).toBe(true);
+    expect(await db('devices').where({ id: late.client.deviceId }).first()).toBeTruthy();
+    // The token given up after the backup is not brought back to life.
+    expect((await db('refresh_tokens').where({ id: refresh[0] }).first()).revoked_at).not.toBeNull();
+    const restored = await db('audit_log').where({ action: 'server.restored' }).orderBy('id', 'desc').first();
+    expect(JSON.parse(restored.details)).toEqual({ backupTakenAt: backup.takenAt, epoch });
+  });
 });
