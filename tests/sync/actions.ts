@@ -18,7 +18,9 @@ import { checkTruncated, ClientKilled, CRASH_POINTS, PUPILS, SERVER_NOW, who, ty
  *   (`guardian`), a pupil leaving the class (`enrolment`), a teacher's account (`disable`);
  * - a device runs an old program (`old`: its sync requests say the schema before this one) until `upgrade`;
  *   its clock is days off (`skew`).
- * (A server restored from a backup — a new epoch — is to be added here as `restore`, with its invariants.)
+ * - the administrator backs the server up (`backup`; one is taken when the world is made), and the server's disk
+ *   fails: the last backup is `restore`d — the server forgets every commit after it, starts with a new epoch, and
+ *   the devices must send again what it forgot.
  */
 export type Action =
   | { kind: 'mark'; device: number; lesson: number; pupil: number; value: number | null }
@@ -35,7 +37,9 @@ export type Action =
   | { kind: 'disable'; login: 'teacher.a' | 'teacher.b'; on: boolean }
   | { kind: 'old'; device: number }
   | { kind: 'upgrade'; device: number }
-  | { kind: 'skew'; device: number; days: number };
+  | { kind: 'skew'; device: number; days: number }
+  | { kind: 'backup' }
+  | { kind: 'restore' };
 
 /** Devices: 0 and 1 are teacher A's (two classroom computers), 2 is teacher B's, 3 is the parent's. */
 export const DEVICE_LOGINS = ['teacher.a', 'teacher.a', 'teacher.b', 'parent'];
@@ -75,6 +79,8 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: k('old'), device }) },
   { weight: 1, arbitrary: fc.record({ kind: k('upgrade'), device }) },
   { weight: 1, arbitrary: fc.record({ kind: k('skew'), device, days: fc.integer({ min: -40, max: 40 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: k('backup') }) },
+  { weight: 1, arbitrary: fc.record({ kind: k('restore') }) },
 );
 
 /**
@@ -122,8 +128,8 @@ export async function perform(world: World, a: Action): Promise<void> {
       await d.client.call(d.session, 'attendance.mark', { lessonId, studentId: world.pupils[a.pupil]!, code: a.code });
       return;
     }
-    // case 'restore': the server restored from a backup (a new epoch, commits after the backup gone) — the lead's
-    // fault to come: restore the server's database here, and check in invariants.ts what a device must resend.
+    case 'backup': await world.backUp(); return;
+    case 'restore': await world.restore(); return;
     case 'sync': await syncDevice(world, d); return;
     case 'restart': await world.restart(d); return;
     case 'skew': d.skewDays = a.days; return;

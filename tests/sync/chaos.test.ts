@@ -7,7 +7,7 @@ import { CRASH_POINTS } from './world';
 const SIZE = { sqlite: { runs: 60, steps: 40 }, postgres: { runs: 40, steps: 40 } } as const;
 
 describe.each(['sqlite', 'postgres'] as const)('the fault harness on %s', (engine) => {
-  it('keeps every invariant through lost, duplicated, stale and cut requests, killed clients, a dying server, permissions coming and going, old programs and skewed clocks', async () => {
+  it('keeps every invariant through lost, duplicated, stale and cut requests, killed clients, a dying server, permissions coming and going, old programs, skewed clocks and restores from a backup', async () => {
     const report = await runChaos({ seed: 2026, ...SIZE[engine], engine, shrinkSeconds: 60 });
     expect(report.failure).toBeNull();
     expect(report.runs).toBe(SIZE[engine].runs);
@@ -18,5 +18,6 @@ describe.each(['sqlite', 'postgres'] as const)('the fault harness on %s', (engin
     expect(happened('fault: a push reply cut') + happened('fault: a pull reply cut')).toBeGreaterThan(0);
     expect(happened('fault: the server died in a push\'s transaction')).toBeGreaterThan(0);
     expect(happened('fault: a stale')).toBeGreaterThan(0);
+    expect(happened('fault: the server was restored from its backup')).toBeGreaterThan(0);
   }, 240_000);
 });

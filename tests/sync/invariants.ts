@@ -28,6 +28,7 @@ export const INVARIANTS = {
   oldAnswered426: 'an old client is answered update_required (426)', // world.ts, at the transport
   oldKeepsOutbox: 'an old client keeps its outbox: nothing it wrote while old reaches the server',
   upgradedNothingLost: 'nothing a device wrote while old is lost once it is upgraded',
+  restoreLosesNothing: 'a restore loses nothing: every mutation the server forgot is sent again and has its one outcome',
   truncatedNotApplied: 'a truncated reply is a failed request: nothing of it is applied', // world.ts, after the cut reply
   clocksServerTime: 'clocks don\'t matter: the server\'s rows carry the server\'s time, never a device\'s',
   clocksConverge: 'clocks don\'t matter: a device whose clock is off converges like the others',
@@ -43,8 +44,8 @@ export const INVARIANTS = {
 export const NOT_CHECKED = { tombstones: 'tombstones stay dead' } as const;
 
 /** What the checks of one run carry from one quiet moment to the next. */
-export interface CheckState { maxVersions: Map<string, number>; permissionsSeen: number }
-export const newCheckState = (): CheckState => ({ maxVersions: new Map(), permissionsSeen: 0 });
+export interface CheckState { maxVersions: Map<string, number>; permissionsSeen: number; restoresSeen: number }
+export const newCheckState = (): CheckState => ({ maxVersions: new Map(), permissionsSeen: 0, restoresSeen: 0 });
 
 type Count = (name: string, ok: boolean, what: string) => void;
 
@@ -54,6 +55,13 @@ export async function checkInvariants(world: World, state: CheckState): Promise<
   const db = world.db;
   const applied = await db('applied_mutations').select('mutation_id', 'device_id', 'device_seq', 'outcome', 'seq', 'user_id', 'applied_at');
   const byId = new Map(applied.map((r) => [r.mutation_id, r]));
+
+  // A restore took the server back: row versions start again from the backup's, and the permission changes it
+  // rewound are looked at anew.
+  if (world.restores.length > state.restoresSeen) state.maxVersions.clear();
+  state.restoresSeen = world.restores.length;
+  if (world.permissionsRewoundTo !== null) state.permissionsSeen = Math.min(state.permissionsSeen, world.permissionsRewoundTo);
+  world.permissionsRewoundTo = null;
 
   // Permissions taken away now, and those given back since the last check, by the logins they concern.
   const revokedLogins = new Set<string>();
@@ -124,6 +132,8 @@ export async function checkInvariants(world: World, state: CheckState): Promise<
     }
   }
 
+  await restoresLoseNothing(world, byId, disabledUsers, count);
+
   const seqsByDevice = new Map<string, number[]>();
   for (const a of applied) seqsByDevice.set(a.device_id, [...(seqsByDevice.get(a.device_id) ?? []), Number(a.device_seq)]);
   for (const [device, seqs] of seqsByDevice) {
@@ -138,6 +148,33 @@ export async function checkInvariants(world: World, state: CheckState): Promise<
   await nothingHalfApplied(world, applied, count);
   await noUnauthorisedEffect(world, count);
   await serverTimeOnly(world, applied, count);
+}
+
+/**
+ * What a restore made the server forget comes back from the devices' outboxes: each such mutation is on the server
+ * again with the outcome its device holds (the outcome may differ from the old epoch's: the cell or the
+ * permissions may be as the backup left them). It may wait only where any mutation may: on an old program, for
+ * an account disabled.
+ */
+async function restoresLoseNothing(world: World, byId: Map<string, Record<string, unknown>>, disabledUsers: Set<string>, count: Count) {
+  const forgotten = world.restores.flatMap((r) => r.forgotten);
+  for (const d of world.devices) {
+    const mine = forgotten.filter((f) => f.deviceId === d.client.deviceId).map((f) => f.mutationId);
+    if (!mine.length) continue;
+    const r = d.replica();
+    try {
+      const rows = new Map((await r('outbox').whereIn('mutation_id', mine).select('mutation_id', 'status', 'user_id')).map((o) => [o.mutation_id, o]));
+      for (const id of mine) {
+        const o = rows.get(id);
+        // An old program hears of the restore only once upgraded (the server answers it nothing else).
+        const waits = d.old || (o?.status === 'pending' && disabledUsers.has(o.user_id));
+        count(INVARIANTS.restoreLosesNothing, !!o && (waits || (o.status !== 'pending' && byId.get(id)?.outcome === o.status)),
+          `${who(d)} ${id}: ${o?.status ?? 'gone from the outbox'}, server says ${byId.get(id)?.outcome ?? 'nothing'}`);
+      }
+    } finally {
+      await r.destroy();
+    }
+  }
 }
 
 /** The logins whose devices hold less while the permission is taken away (a pupil's enrolment: no journal rows). */

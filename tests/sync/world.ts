@@ -13,6 +13,7 @@ import { startClientApp } from '../../src-main/app/client-app';
 import { ServerUnreachable, type Transport } from '../../src-main/app/server-link';
 import type { ClientApp } from '../../src-main/app/types';
 import { authPolicyFromEnv } from '../../src-server/auth/policy';
+import { restoreBackup, takeBackup, type Backup } from '../../src-server/backup';
 import { buildServer } from '../../src-server/server';
 import { freshPostgres, freshSqlite, type TestDatabase } from '../helpers/databases';
 import { buildClassWithLesson, buildPerson, buildSchool, buildUser, enrol, seedAttendanceCodes } from '../helpers/factories';
@@ -105,6 +106,12 @@ export interface World {
   permissions: PermissionChange[];
   /** Mutations written while their device was old, to be checked once it is upgraded. */
   upgraded: { device: Device; mutationIds: string[] }[];
+  /** The server's last backup (one is taken when the world is made), with how many permission changes it holds. */
+  backup: { data: Backup; permissions: number };
+  /** Each restore of the run: the mutations the server had applied, refused or found in conflict that it forgot. */
+  restores: { forgotten: { mutationId: string; deviceId: string }[] }[];
+  /** The first permission change a restore rewound since the last check (world.permissions was cut there), or null. */
+  permissionsRewoundTo: number | null;
   /** How often each fault actually happened (a crash point may not be reached). */
   stats: Record<string, number>;
   /** Checks made while the run goes (a truncated reply), with those made at each quiet moment. */
@@ -119,6 +126,13 @@ export interface World {
   /** Runs a change of the server's data while no request is being handled, and records it against the sequence. */
   permit(subject: string, revoked: boolean, change: (db: Knex) => Promise<unknown>): Promise<void>;
   revokedNow(subject: string): boolean;
+  /** The administrator backs the server up (while no request is being handled). */
+  backUp(): Promise<void>;
+  /**
+   * The server's disk fails and the last backup is restored: the server stops, its school data goes back to the
+   * backup, it starts again with a new epoch. The permissions go back with the data.
+   */
+  restore(): Promise<void>;
   /** The server's abort, armed until a push fails on it (or the world goes quiet). */
   abortArmed: AbortTable | null;
   /** Arms the server's abort at the `countdown`-th insert into the table from now; 0 disarms. */
@@ -178,7 +192,8 @@ export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Pr
   await installServerAbort(db, engine);
   // Sign-ins and refreshes are many here (restarts, disabled accounts): the limiter is not what is under test.
   const authPolicy = { ...authPolicyFromEnv({}), signInPerMinute: 1_000_000 };
-  const server = await buildServer({ db, clock: { now: () => new Date(SERVER_NOW) }, authPolicy });
+  const startServer = () => buildServer({ db, clock: { now: () => new Date(SERVER_NOW) }, authPolicy });
+  const server = await startServer();
   const dirs: string[] = [];
 
   // Requests are handled concurrently; a permission change waits until none is in flight and holds new ones back,
@@ -227,6 +242,7 @@ export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Pr
     users: { 'teacher.a': userA.id, 'teacher.b': userB.id, parent: userP.id },
     lessons: [{ id: c.lesson.id, teacherLogin: 'teacher.a' }, { id: lessonB.id, teacherLogin: 'teacher.b' }],
     permissions: [], upgraded: [], stats: {}, checks: {}, violations: [], abortArmed: null,
+    backup: { data: await takeBackup(db, new Date(SERVER_NOW)), permissions: 0 }, restores: [], permissionsRewoundTo: null,
     count(name, ok, what) {
       world.checks[name] = (world.checks[name] ?? 0) + 1;
       if (!ok) world.violations.push(`${name}: ${what}`);
@@ -284,6 +300,38 @@ export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Pr
     revokedNow(subject) {
       return world.permissions.filter((p) => p.subject === subject).at(-1)?.revoked ?? false;
     },
+    async backUp() {
+      await exclusive(async () => {
+        world.backup = { data: await takeBackup(db, new Date(SERVER_NOW)), permissions: world.permissions.length };
+      });
+      world.stat('fault: the server was backed up');
+    },
+    async restore() {
+      await exclusive(async () => {
+        const kept = new Set(world.backup.data.tables.applied_mutations!.map((a) => a.mutation_id as string));
+        const forgotten = (await db('applied_mutations').select('mutation_id', 'device_id'))
+          .filter((a) => !kept.has(a.mutation_id)).map((a) => ({ mutationId: a.mutation_id as string, deviceId: a.device_id as string }));
+        const stillArmed = await db('chaos_server_abort').where('countdown', '>', 0).select('table_name', 'countdown');
+        await db('chaos_server_abort').update({ countdown: 0 });
+        await world.server.close();
+        await restoreBackup(db, world.backup.data, new Date(SERVER_NOW));
+        for (const row of stillArmed) await db('chaos_server_abort').where({ table_name: row.table_name }).update({ countdown: row.countdown });
+        world.server = await startServer();
+        // The permissions as the backup holds them: the history is cut there, and each one the restore changed is
+        // recorded at the restored head (where the next commit comes after it).
+        const before = new Map([...new Set(world.permissions.map((p) => p.subject))].map((subject) => [subject, world.revokedNow(subject)]));
+        world.permissions.splice(world.backup.permissions);
+        world.permissionsRewoundTo = Math.min(world.permissionsRewoundTo ?? Infinity, world.permissions.length);
+        const atSeq = await head(db);
+        for (const [subject, revoked] of before) {
+          if (world.revokedNow(subject) !== revoked) world.permissions.push({ subject, revoked: world.revokedNow(subject), atSeq });
+        }
+        world.restores.push({ forgotten });
+      });
+      world.stat('fault: the server was restored from its backup');
+      // An account the restore gave back: its teacher signs in again where the session was lost.
+      for (const d of world.devices) if (!d.session && !world.revokedNow(`account:${world.users[d.login]}`)) await world.signInAgain(d);
+    },
     async armServerAbort(table, countdown) {
       world.abortArmed = countdown > 0 ? table : null;
       await exclusive(async () => {
@@ -298,7 +346,7 @@ export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Pr
       const req = pool[Math.max(0, pool.length - back)];
       if (!req) return;
       world.stat(`fault: a stale ${url.slice(6)} delivered again after newer ones`);
-      await serverCall(() => server.inject({ method: 'POST', url: req.path, headers: req.headers, payload: req.body as object, remoteAddress: addressOf(d) }));
+      await serverCall(() => world.server.inject({ method: 'POST', url: req.path, headers: req.headers, payload: req.body as object, remoteAddress: addressOf(d) }));
     },
     async replicaState(d, url, mutationIds) {
       const r = d.replica();
@@ -311,7 +359,7 @@ export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Pr
     },
     async close() {
       for (const d of world.devices) await d.client.close().catch(() => undefined);
-      await server.close();
+      await world.server.close();
       await db.destroy();
       await tdb.drop();
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
