@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { myChildren } from '../family/children';
+import { gradingTermMark } from '../grading/query';
 import { markAttendance } from '../journal/attendance';
 import { setMark } from '../journal/marks';
 import { setLessonTopic } from '../lessons/set-topic';
@@ -26,6 +27,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'lesson.setTopic': setLessonTopic,
   'attendance.mark': markAttendance,
   'journal.setMark': setMark,
+  'grading.termMark': gradingTermMark,
   'sync.status': syncStatus,
   // The desktop client decides its conflicts itself (src-main/app/resolve.ts): a new change goes to its outbox.
   'sync.resolve': async () => { throw new OperationError('unknown_operation', 'error.device_only'); },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { GradingSettingsOverride } from '../grading/settings';
+import { TermMarkInput, TermMarkResult } from '../grading/term-mark';
 import { command, query } from './define';
 import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
@@ -103,6 +105,13 @@ export const operations = {
     }).strict(),
     output: z.object({ id: Id, value: z.number().int().nullable(), rowVersion: z.number().int() }),
     access: { permission: 'journal.writeOwn' },
+  }),
+  'grading.termMark': query({
+    summary: 'The term (or half-year) mark from ФО, СОР and СОЧ by the criteria-based rules, and the СОЧ score needed for each higher mark; settings given replace the defaults (МОН order No. 125)',
+    input: z.object({ marks: TermMarkInput, settings: GradingSettingsOverride.optional() }).strict(),
+    output: TermMarkResult,
+    // A calculator: it reads and writes no data, so a parent or a pupil may use it without signing in.
+    access: 'public',
   }),
   'sync.status': query({
     summary: "This computer's sync: when it last reached the server, the changes waiting, and the signed-in user's changes the server refused or found in conflict",

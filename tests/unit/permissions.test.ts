@@ -30,6 +30,11 @@ describe('roles and permissions', () => {
   });
 
   it('every operation names its access, and no operation is public without a reason', () => {
-    for (const name of OPERATION_NAMES) expect(operations[name].access, name).not.toBe('public');
+    const publicWithReason: Record<string, string> = {
+      'grading.termMark': 'a calculator over the marks it is sent: it reads and writes no data',
+    };
+    for (const name of OPERATION_NAMES) {
+      if (operations[name].access === 'public') expect(publicWithReason[name], name).toBeDefined();
+    }
   });
 });
