@@ -3,6 +3,7 @@ import * as m0001 from './0001_school_structure';
 import * as m0002 from './0002_host_tables';
 import * as m0003 from './0003_journal_and_sync';
 import * as m0004 from './0004_sync_recovery';
+import * as m0005 from './0005_class_journal';
 
 /**
  * The ordered list of migrations. An explicit list (not a directory scan) so that the same migrations run from
@@ -13,6 +14,7 @@ export const migrations: ReadonlyArray<{ name: string; up(k: Knex): Promise<void
   { name: '0002_host_tables', ...m0002 },
   { name: '0003_journal_and_sync', ...m0003 },
   { name: '0004_sync_recovery', ...m0004 },
+  { name: '0005_class_journal', ...m0005 },
 ];
 
 export const migrationSource: Knex.MigrationSource<(typeof migrations)[number]> = {

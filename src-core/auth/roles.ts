@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'timetable.readOwn',    // a teacher's own lessons
   'lesson.writeOwn',      // a teacher edits the lessons they teach (topic)
   'journal.writeOwn',     // a teacher marks attendance and marks in the lessons they teach
+  'journal.read',         // the journals of the classes one teaches or leads (the administration: every class)
+  'journal.unlock',       // the administration unlocks a lesson's cells after the editing period
   'diary.readOwn',        // a pupil's own day and diary
   'family.readChildren',  // a parent's own children
   'users.read',           // the accounts of the school
@@ -21,9 +23,9 @@ const STAFF: Permission[] = ['school.read'];
 
 /** Deny by default: a role holds exactly the permissions listed here. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  director: [...STAFF, 'school.overview', 'users.read'],
-  deputy_director: [...STAFF, 'school.overview', 'timetable.readOwn'],
-  teacher: [...STAFF, 'timetable.readOwn', 'lesson.writeOwn', 'journal.writeOwn'],
+  director: [...STAFF, 'school.overview', 'users.read', 'journal.read', 'journal.unlock'],
+  deputy_director: [...STAFF, 'school.overview', 'timetable.readOwn', 'journal.read', 'journal.unlock'],
+  teacher: [...STAFF, 'timetable.readOwn', 'lesson.writeOwn', 'journal.writeOwn', 'journal.read'],
   student: ['diary.readOwn'],
   parent: ['family.readChildren'],
   nurse: [...STAFF],

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
 import { myChildren } from '../family/children';
 import { gradingTermMark } from '../grading/query';
-import { markAttendance } from '../journal/attendance';
+import { markAllPresent, markAttendance } from '../journal/attendance';
+import { listJournals } from '../journal/list';
+import { setRemark } from '../journal/remarks';
+import { journalSheet } from '../journal/sheet';
+import { setSummative } from '../lessons/summative';
+import { unlockLesson } from '../lessons/unlock';
 import { setMark } from '../journal/marks';
-import { setLessonTopic } from '../lessons/set-topic';
+import { setLessonHomework, setLessonTopic } from '../lessons/set-topic';
 import { sessionMe } from '../school/me';
 import { schoolClasses, schoolOverview } from '../school/overview';
 import { syncStatus } from '../sync/status';
@@ -28,6 +33,13 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'attendance.mark': markAttendance,
   'journal.setMark': setMark,
   'grading.termMark': gradingTermMark,
+  'journal.list': listJournals,
+  'journal.sheet': journalSheet,
+  'journal.setRemark': setRemark,
+  'attendance.allPresent': markAllPresent,
+  'lesson.setHomework': setLessonHomework,
+  'lesson.setSummative': setSummative,
+  'journal.unlockLesson': unlockLesson,
   'sync.status': syncStatus,
   // The desktop client decides its conflicts itself (src-main/app/resolve.ts): a new change goes to its outbox.
   'sync.resolve': async () => { throw new OperationError('unknown_operation', 'error.device_only'); },

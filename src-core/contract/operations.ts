@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GradingSettingsOverride } from '../grading/settings';
 import { TermMarkInput, TermMarkResult } from '../grading/term-mark';
 import { command, query } from './define';
+import { journalOperations, MarkKind, Reason } from './ops/journal';
 import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
 /**
@@ -91,19 +92,21 @@ export const operations = {
   }),
   'attendance.mark': command({
     summary: "A teacher marks a pupil's attendance in a lesson they teach (a code of the school's dictionary, or null: present)",
-    input: z.object({ lessonId: Id, studentId: Id, code: z.string().trim().min(1).max(8).nullable() }).strict(),
+    input: z.object({ lessonId: Id, studentId: Id, code: z.string().trim().min(1).max(8).nullable(), reason: Reason.optional() }).strict(),
     output: z.object({ id: Id, code: z.string().nullable(), rowVersion: z.number().int() }),
     access: { permission: 'journal.writeOwn' },
   }),
   'journal.setMark': command({
-    summary: 'A teacher sets the formative mark (1–10) of a pupil in a lesson they teach; compare-and-set on the version they saw',
+    summary: "A teacher sets a pupil's mark in a lesson they teach — the formative mark (1–10) or the score of the lesson's СОР/СОЧ (0 to its maximum); compare-and-set on the version they saw",
     input: z.object({
       lessonId: Id,
       studentId: Id,
-      value: z.number().int().min(1).max(10).nullable(),
+      kind: MarkKind.optional(),
+      value: z.number().int().min(0).max(100).nullable(),
       baseVersion: z.number().int().min(0),
+      reason: Reason.optional(),
     }).strict(),
-    output: z.object({ id: Id, value: z.number().int().nullable(), rowVersion: z.number().int() }),
+    output: z.object({ id: Id, kind: MarkKind, value: z.number().int().nullable(), rowVersion: z.number().int() }),
     access: { permission: 'journal.writeOwn' },
   }),
   'grading.termMark': query({
@@ -113,6 +116,7 @@ export const operations = {
     // A calculator: it reads and writes no data, so a parent or a pupil may use it without signing in.
     access: 'public',
   }),
+  ...journalOperations,
   'sync.status': query({
     summary: "This computer's sync: when it last reached the server, the changes waiting, and the signed-in user's changes the server refused or found in conflict",
     input: z.object({}).strict(),

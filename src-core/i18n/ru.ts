@@ -1,6 +1,10 @@
 import type { kk } from './kk';
+import { diary } from './parts/diary';
+import { journal } from './parts/journal';
+import { reports } from './parts/reports';
 
 export const ru: Record<keyof typeof kk, string> = {
+  ...journal.ru, ...diary.ru, ...reports.ru,
   'error.invalid_input': 'Неверные данные',
   'error.unauthenticated': 'Войдите в систему',
   'error.forbidden': 'У вас нет прав на это действие',

@@ -1,18 +1,26 @@
 import type { HandlerContext } from '../contract/call';
-import type { OutputOf } from '../contract/operations';
-import { OperationError } from '../contract/errors';
+import type { InputOf, OutputOf } from '../contract/operations';
 import { touchColumns } from '../db/touch';
+import { lessonBuckets, lessonForTeacher } from '../journal/lesson-access';
 
 /** lesson.setTopic: only the teacher of the lesson writes its topic. */
-export async function setLessonTopic(ctx: HandlerContext, input: { lessonId: string; topic: string }): Promise<OutputOf<'lesson.setTopic'>> {
-  const actor = ctx.actor;
-  if (!actor) throw new OperationError('unauthenticated');
-  await ctx.changes.seq(); // the school's commit order first, then the row's current version
-  const lesson = await ctx.db('lessons').where({ id: input.lessonId, school_id: actor.schoolId }).whereNull('deleted_at').first();
-  if (!lesson) throw new OperationError('not_found');
-  if (lesson.teacher_id !== actor.personId) throw new OperationError('forbidden', 'error.lesson_not_yours');
-  const touch = await touchColumns(ctx, Number(lesson.row_version));
-  await ctx.db('lessons').where({ id: lesson.id }).update({ topic: input.topic, ...touch });
-  await ctx.changes.record('lessons', { ...lesson, topic: input.topic, ...touch }, [`class:${lesson.class_id}`, `teacher:${lesson.teacher_id}`]);
-  return { lessonId: lesson.id, topic: input.topic, rowVersion: touch.row_version };
+export async function setLessonTopic(ctx: HandlerContext, input: InputOf<'lesson.setTopic'>): Promise<OutputOf<'lesson.setTopic'>> {
+  const row = await updateLesson(ctx, input.lessonId, { topic: input.topic });
+  return { lessonId: row.id, topic: input.topic, rowVersion: row.row_version };
+}
+
+/** lesson.setHomework: the homework of a lesson (the pupils and their families see it in the diary), or null. */
+export async function setLessonHomework(ctx: HandlerContext, input: InputOf<'lesson.setHomework'>): Promise<OutputOf<'lesson.setHomework'>> {
+  const row = await updateLesson(ctx, input.lessonId, { homework: input.homework });
+  return { lessonId: row.id, homework: input.homework, rowVersion: row.row_version };
+}
+
+/** Changes columns of a lesson its teacher may write, as one new version of the row, logged for its buckets. */
+export async function updateLesson(ctx: HandlerContext, lessonId: string, changes: Record<string, unknown>) {
+  const lesson = await lessonForTeacher(ctx, lessonId);
+  const current = await ctx.db('lessons').where({ id: lesson.id }).first();
+  const touch = await touchColumns(ctx, Number(current.row_version));
+  await ctx.db('lessons').where({ id: lesson.id }).update({ ...changes, ...touch });
+  await ctx.changes.record('lessons', { ...current, ...changes, ...touch }, lessonBuckets(current));
+  return { id: lesson.id as string, row_version: touch.row_version };
 }

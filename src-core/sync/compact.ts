@@ -1,4 +1,4 @@
-import { attendanceId, markId } from '../journal/ids';
+import { attendanceId, markId, remarkId } from '../journal/ids';
 
 /**
  * The wire form of a bucket snapshot: one table's rows column by column. A column with one value is sent once;
@@ -21,6 +21,7 @@ export interface CompactTable {
 const DERIVED_ID: Record<string, (r: Record<string, unknown>) => string> = {
   marks: (r) => markId(String(r.lesson_id), String(r.student_id), String(r.kind)),
   attendance: (r) => attendanceId(String(r.lesson_id), String(r.student_id)),
+  remarks: (r) => remarkId(String(r.lesson_id), String(r.student_id)),
 };
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

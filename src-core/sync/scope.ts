@@ -10,8 +10,11 @@ import { SYNC_COLUMNS } from '../db/columns';
  */
 export const PUBLIC_TABLES = ['schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'attendance_codes', 'rooms'] as const;
 export const STAFF_TABLES = ['people', 'staff', 'classes', 'class_groups', 'enrolments', 'guardians', 'curriculum', 'teaching_assignments', 'timetable_entries'] as const;
+/** The journal: rows of a lesson × pupil cell, held by bucket (class journal, pupil) and sent as bucket snapshots. */
+export const JOURNAL_TABLES = ['attendance', 'marks', 'remarks'] as const;
+export type JournalTable = (typeof JOURNAL_TABLES)[number];
 /** Tables in the order a replica writes them. */
-export const SNAPSHOT_TABLES = [...PUBLIC_TABLES, ...STAFF_TABLES, 'users', 'user_roles', 'lessons', 'attendance', 'marks'] as const;
+export const SNAPSHOT_TABLES = [...PUBLIC_TABLES, ...STAFF_TABLES, 'users', 'user_roles', 'lessons', ...JOURNAL_TABLES] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
 export type Snapshot = Partial<Record<SnapshotTable, Record<string, unknown>[]>>;
 

@@ -49,7 +49,9 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
   async function signInOnline(login: string, password: string, locale: Locale): Promise<SignInOutcome> {
     const reply = await link.signIn(login, password, deviceId, deviceName, locale);
     if (!reply.ok) return reply;
-    // Signed in: the tokens are kept even when the snapshot's answer is lost (the next sign-in brings it).
+    // Signed in: the tokens are kept even when the snapshot's answer is lost (the next sign-in brings it). The
+    // offline verifier is made while the snapshot is on its way.
+    const verifier = hashPassword(password);
     const snapshot = await link.snapshot(reply.accessToken).catch((err: unknown) => {
       if (err instanceof ServerUnreachable) return null;
       throw err;
@@ -63,7 +65,7 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     }
     await db('local_accounts').insert({
       user_id: reply.me.userId, school_id: reply.me.school.id, login: reply.me.login,
-      password_verifier: await hashPassword(password), profile: JSON.stringify(reply.me),
+      password_verifier: await verifier, profile: JSON.stringify(reply.me),
       refresh_token: reply.refreshToken, last_online_at: clock.now().toISOString(),
     }).onConflict('user_id').merge();
     const server = { accessToken: reply.accessToken, refreshToken: reply.refreshToken, expiresAt: reply.expiresAt };

@@ -1,8 +1,6 @@
 import type { Knex } from 'knex';
+import { JOURNAL_TABLES } from '../../src-core/sync/scope';
 import { pendingTargets } from './outbox';
-
-/** The tables a pull reads anew after a restore (the others come with the sign-in snapshot). */
-const JOURNAL_TABLES = ['marks', 'attendance'] as const;
 
 /**
  * The server's epoch as this computer last heard it. A new one means the server was restored from a backup and

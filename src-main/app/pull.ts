@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply, type SnapshotCursor } from '../../src-core/sync/protocol';
 import { decodeRows } from '../../src-core/sync/compact';
-import { SNAPSHOT_TABLES } from '../../src-core/sync/scope';
+import { JOURNAL_TABLES, SNAPSHOT_TABLES } from '../../src-core/sync/scope';
 import { adoptEpoch } from './epoch';
 import { pendingTargets } from './outbox';
 import { clientMeta } from './replica';
@@ -137,7 +137,7 @@ async function writeRows(trx: Knex.Transaction, pending: Set<string>, rows: { ta
  * a row stays only when one of its buckets is still the device's.
  */
 async function purgeRevoked(trx: Knex.Transaction, buckets: Set<string>): Promise<void> {
-  for (const table of ['marks', 'attendance'] as const) {
+  for (const table of JOURNAL_TABLES) {
     const rows = await trx(`${table} as j`).leftJoin('lessons as l', 'l.id', 'j.lesson_id').select('j.id', 'j.student_id', 'l.class_id');
     const gone = rows.filter((r) => !buckets.has(`student:${r.student_id}`) && !(r.class_id && buckets.has(`class:${r.class_id}:journal`)));
     for (let i = 0; i < gone.length; i += 500) {

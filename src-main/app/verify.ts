@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { bucketChecksums, bucketsOfRow, type JournalRowRef } from '../../src-core/sync/checksums';
+import { JOURNAL_TABLES } from '../../src-core/sync/scope';
 import { pendingTargets } from './outbox';
 
 /**
@@ -11,7 +12,7 @@ export async function findDrift(db: Knex, server: Record<string, number>): Promi
   const shadows = new Map<string, Record<string, unknown> | null>();
   for (const s of await db('shadow_rows').select('table_name', 'row_id', 'row')) shadows.set(`${s.table_name}:${s.row_id}`, s.row ? JSON.parse(s.row) : null);
   const pending = await pendingTargets(db);
-  for (const table of ['marks', 'attendance'] as const) {
+  for (const table of JOURNAL_TABLES) {
     for (const r of await db(`${table} as j`).leftJoin('lessons as l', 'l.id', 'j.lesson_id').select('j.id', 'j.row_version', 'j.student_id', 'l.class_id')) {
       const key = `${table}:${r.id}`;
       if (!pending.has(key) || !shadows.has(key)) rows.push({ table, ...r });
@@ -27,7 +28,7 @@ export async function forgetBuckets(db: Knex, buckets: string[]): Promise<void> 
   const drop = new Set(buckets);
   await db.transaction(async (trx) => {
     const pending = await pendingTargets(trx);
-    for (const table of ['marks', 'attendance'] as const) {
+    for (const table of JOURNAL_TABLES) {
       const rows = await trx(`${table} as j`).leftJoin('lessons as l', 'l.id', 'j.lesson_id').select('j.id', 'j.student_id', 'l.class_id');
       const gone = rows.filter((r) => !pending.has(`${table}:${r.id}`) && bucketsOfRow(r).some((b) => drop.has(b))).map((r) => r.id);
       for (let i = 0; i < gone.length; i += 500) await trx(table).whereIn('id', gone.slice(i, i + 500)).delete();

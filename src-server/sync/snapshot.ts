@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import { bucketChecksums, isJournalBucket, type JournalRowRef } from '../../src-core/sync/checksums';
 import { encodeRows, type CompactTable } from '../../src-core/sync/compact';
 import type { SnapshotCursor } from '../../src-core/sync/protocol';
+import { JOURNAL_TABLES } from '../../src-core/sync/scope';
 
 /** Rows of one snapshot reply: about a megabyte of JSON before compression, a few hundred kilobytes after. */
 export const SNAPSHOT_CHUNK = 20_000;
-const TABLES = ['attendance', 'marks'] as const;
+const TABLES = JOURNAL_TABLES;
 
 /** The journal rows of buckets a device newly holds, in (lesson, id) order from `after`, one chunk at a time. */
 export async function snapshotChunk(db: Knex, schoolId: string, buckets: string[], after: SnapshotCursor | null, size = SNAPSHOT_CHUNK): Promise<{ tables: CompactTable[]; next: SnapshotCursor | null }> {

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { TermMarkResult } from '../../grading/term-mark';
+import { command, query } from '../define';
+import { ClassRef, Id, IsoDate, Localised, PersonName } from '../schemas';
+
+const Reason = z.string().trim().min(1).max(500);
+const MarkKind = z.enum(['fo', 'sor', 'soch']);
+const SummativeKind = z.enum(['sor', 'soch']);
+
+/** A lesson as a column of the journal: its date, topic, homework, summative work and whether its cells are locked. */
+export const JournalLesson = z.object({
+  id: Id,
+  date: IsoDate,
+  period: z.number().int(),
+  topic: z.string().nullable(),
+  homework: z.string().nullable(),
+  status: z.enum(['planned', 'held', 'cancelled']),
+  teacherId: Id,
+  summative: z.object({ kind: SummativeKind, max: z.number().int(), title: z.string().nullable() }).nullable(),
+  locked: z.boolean(),
+  unlockedUntil: IsoDate.nullable(),
+  /** The caller teaches it and it is not locked: they may write its cells. */
+  writable: z.boolean(),
+});
+
+/** One filled cell of a pupil in a lesson: the ФО, the summative score, the attendance code, the remark, with versions. */
+export const JournalCell = z.object({
+  lessonId: Id,
+  studentId: Id,
+  fo: z.object({ value: z.number().int().nullable(), version: z.number().int() }).nullable(),
+  score: z.object({ value: z.number().int().nullable(), version: z.number().int() }).nullable(),
+  code: z.object({ code: z.string().nullable(), version: z.number().int() }).nullable(),
+  remark: z.string().nullable(),
+});
+
+export const AttendanceCode = z.object({ code: z.string(), label: Localised, absent: z.boolean(), excused: z.boolean() });
+
+export const MarkingPeriodSchema = z.object({ kind: z.enum(['term', 'halfYear']), number: z.number().int(), startsOn: IsoDate, endsOn: IsoDate });
+
+export const journalOperations = {
+  'journal.list': query({
+    summary: 'The journals the caller may open (class or group × subject): a teacher\'s own and those of the class they lead; every one for the administration',
+    input: z.object({}).strict(),
+    output: z.object({
+      journals: z.array(z.object({
+        class: ClassRef,
+        group: z.object({ id: Id, number: z.number().int() }).nullable(),
+        subject: z.object({ id: Id, code: z.string(), name: Localised }),
+        teachers: z.array(PersonName),
+        mine: z.boolean(),
+      })),
+    }),
+    access: { permission: 'journal.read' },
+  }),
+  'journal.sheet': query({
+    summary: 'The journal of a class (or group) in a subject for a marking period: lessons, pupils, cells, term marks',
+    input: z.object({ classId: Id, subjectId: Id, groupId: Id.nullable().optional(), period: z.number().int().min(1).max(4).optional() }).strict(),
+    output: z.object({
+      class: ClassRef,
+      group: z.object({ id: Id, number: z.number().int() }).nullable(),
+      subject: z.object({ id: Id, code: z.string(), name: Localised }),
+      assessment: z.enum(['marked', 'passFail', 'none']),
+      period: MarkingPeriodSchema,
+      periods: z.array(MarkingPeriodSchema),
+      today: IsoDate,
+      editingDays: z.number().int(),
+      pupils: z.array(PersonName),
+      lessons: z.array(JournalLesson),
+      cells: z.array(JournalCell),
+      termMarks: z.array(TermMarkResult.extend({ studentId: Id })),
+      codes: z.array(AttendanceCode),
+    }),
+    access: { permission: 'journal.read' },
+  }),
+  'journal.setRemark': command({
+    summary: "A teacher's remark on a pupil in a lesson they teach (the family sees it), or null to clear it",
+    input: z.object({ lessonId: Id, studentId: Id, text: z.string().trim().min(1).max(1000).nullable() }).strict(),
+    output: z.object({ id: Id, text: z.string().nullable(), rowVersion: z.number().int() }),
+    access: { permission: 'journal.writeOwn' },
+  }),
+  'attendance.allPresent': command({
+    summary: 'Everyone is here: every pupil of the lesson without an attendance record is recorded present',
+    input: z.object({ lessonId: Id }).strict(),
+    output: z.object({ lessonId: Id, recorded: z.number().int() }),
+    access: { permission: 'journal.writeOwn' },
+  }),
+  'lesson.setHomework': command({
+    summary: 'A teacher writes the homework of a lesson they teach, or clears it',
+    input: z.object({ lessonId: Id, homework: z.string().trim().min(1).max(2000).nullable() }).strict(),
+    output: z.object({ lessonId: Id, homework: z.string().nullable(), rowVersion: z.number().int() }),
+    access: { permission: 'lesson.writeOwn' },
+  }),
+  'lesson.setSummative': command({
+    summary: 'A teacher makes a lesson hold a summative work (СОР or СОЧ) with its maximum score, or none',
+    input: z.object({
+      lessonId: Id,
+      kind: SummativeKind.nullable(),
+      maxScore: z.number().int().min(1).max(100).optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+    }).strict().refine((v) => v.kind === null || v.maxScore !== undefined, { path: ['maxScore'], error: 'required' }),
+    output: z.object({ lessonId: Id, kind: SummativeKind.nullable(), maxScore: z.number().int().nullable(), rowVersion: z.number().int() }),
+    access: { permission: 'lesson.writeOwn' },
+  }),
+  'journal.unlockLesson': command({
+    summary: "The administration lets a lesson's cells be changed after the editing period, until a day, for a reason",
+    input: z.object({ lessonId: Id, until: IsoDate, reason: Reason }).strict(),
+    output: z.object({ lessonId: Id, unlockedUntil: IsoDate, rowVersion: z.number().int() }),
+    access: { permission: 'journal.unlock' },
+  }),
+} as const;
+
+export { MarkKind, Reason };

@@ -1,0 +1,7 @@
+import { part } from './part';
+
+/** Messages of the diary (kk, ru, en). */
+export const diary = part({
+}, {
+}, {
+});

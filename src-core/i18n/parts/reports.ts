@@ -1,0 +1,7 @@
+import { part } from './part';
+
+/** Messages of the reports (kk, ru, en). */
+export const reports = part({
+}, {
+}, {
+});
