@@ -12,6 +12,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   access: Access;
   /** Runs only on a desktop client, on its replica (this computer's sync, for example); never sent to the server. */
   device?: true;
+  /** Answered by the central server only (what a replica does not hold): a desktop client asks the server for it. */
+  server?: true;
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(op: Omit<Operation<I, O>, 'kind'>): Operation<I, O> {

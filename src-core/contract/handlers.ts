@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { diaryHandlers } from '../diary/handlers';
 import { myChildren } from '../family/children';
 import { gradingTermMark } from '../grading/query';
 import { markAllPresent, markAttendance } from '../journal/attendance';
+import { cellHistory } from '../journal/history';
 import { listJournals } from '../journal/list';
 import { setRemark } from '../journal/remarks';
 import { journalSheet } from '../journal/sheet';
@@ -13,6 +15,7 @@ import { sessionMe } from '../school/me';
 import { schoolClasses, schoolOverview } from '../school/overview';
 import { syncStatus } from '../sync/status';
 import { studentDay, teacherDay } from '../timetable/queries';
+import { reportsHandlers } from '../reports/handlers';
 import { listUsers } from '../users/list';
 import type { HandlerContext } from './call';
 import { OperationError } from './errors';
@@ -39,7 +42,10 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'attendance.allPresent': markAllPresent,
   'lesson.setHomework': setLessonHomework,
   'lesson.setSummative': setSummative,
+  'journal.cellHistory': cellHistory,
   'journal.unlockLesson': unlockLesson,
+  ...diaryHandlers,
+  ...reportsHandlers,
   'sync.status': syncStatus,
   // The desktop client decides its conflicts itself (src-main/app/resolve.ts): a new change goes to its outbox.
   'sync.resolve': async () => { throw new OperationError('unknown_operation', 'error.device_only'); },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { GradingSettingsOverride } from '../grading/settings';
 import { TermMarkInput, TermMarkResult } from '../grading/term-mark';
 import { command, query } from './define';
+import { diaryOperations } from './ops/diary';
 import { journalOperations, MarkKind, Reason } from './ops/journal';
+import { reportsOperations } from './ops/reports';
 import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
 /**
@@ -117,6 +119,8 @@ export const operations = {
     access: 'public',
   }),
   ...journalOperations,
+  ...diaryOperations,
+  ...reportsOperations,
   'sync.status': query({
     summary: "This computer's sync: when it last reached the server, the changes waiting, and the signed-in user's changes the server refused or found in conflict",
     input: z.object({}).strict(),

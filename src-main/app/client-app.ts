@@ -193,6 +193,17 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
           throw err;
         }
       }
+      if (used && isOperationName(name) && 'server' in operations[name] && operations[name].server) {
+        // What only the server holds (a cell's history): asked of it while it answers.
+        try {
+          const token = await tokenFor(used.session.actor.userId);
+          if (!token) return fail('unavailable', 'error.history_needs_server', locale);
+          return await link.call(token, name, input, locale);
+        } catch (err) {
+          if (err instanceof ServerUnreachable) return fail('unavailable', 'error.history_needs_server', locale);
+          throw err;
+        }
+      }
       const outcome = await callOperation(host, actor, name, input);
       return outcome.ok ? outcome : errorResponse(outcome.error, locale).body;
     },

@@ -101,6 +101,23 @@ export const journalOperations = {
     output: z.object({ lessonId: Id, kind: SummativeKind.nullable(), maxScore: z.number().int().nullable(), rowVersion: z.number().int() }),
     access: { permission: 'lesson.writeOwn' },
   }),
+  'journal.cellHistory': query({
+    summary: "Every change of a pupil's cell in a lesson (ФО, summative score, attendance, remark): who, when, on which computer, old and new value, and why — from the server's history",
+    input: z.object({ lessonId: Id, studentId: Id }).strict(),
+    output: z.object({
+      entries: z.array(z.object({
+        at: z.string(),
+        by: PersonName.nullable(),
+        device: z.string().nullable(),
+        what: z.enum(['fo', 'sor', 'soch', 'attendance', 'remark']),
+        old: z.string().nullable(),
+        new: z.string().nullable(),
+        reason: z.string().nullable(),
+      })),
+    }),
+    access: { permission: 'journal.read' },
+    server: true,
+  }),
   'journal.unlockLesson': command({
     summary: "The administration lets a lesson's cells be changed after the editing period, until a day, for a reason",
     input: z.object({ lessonId: Id, until: IsoDate, reason: Reason }).strict(),

@@ -10,6 +10,7 @@ export const journal = part({
   'error.unlock_in_past': 'Ашу мерзімі бүгіннен ({today}) ерте болмауы керек',
   'error.journal_not_yours': 'Бұл журнал сіздікі емес: сіз бұл сыныпта бұл пәннен сабақ бермейсіз',
   'error.no_marking_period': 'Бұл оқу жылында мұндай тоқсан (жартыжылдық) жоқ',
+  'error.history_needs_server': 'Ұяшық тарихы серверде сақталады: желіге қосылғанда қайталаңыз',
 }, {
   'error.journal_locked': 'Срок исправлений урока ({date}) — {days} дн. — истёк: ячейки закрыты. Открыть их может заместитель директора',
   'error.mark_out_of_range': 'Формативная оценка — от {min} до {max}',
@@ -19,6 +20,7 @@ export const journal = part({
   'error.unlock_in_past': 'Срок открытия не может быть раньше сегодняшнего дня ({today})',
   'error.journal_not_yours': 'Это не ваш журнал: вы не ведёте этот предмет в этом классе',
   'error.no_marking_period': 'В этом учебном году нет такой четверти (полугодия)',
+  'error.history_needs_server': 'История ячейки хранится на сервере: повторите, когда появится связь',
 }, {
   'error.journal_locked': 'The editing period of this lesson ({date}, {days} days) is over: its cells are locked. A deputy director can unlock them',
   'error.mark_out_of_range': 'A formative mark is from {min} to {max}',
@@ -28,4 +30,5 @@ export const journal = part({
   'error.unlock_in_past': 'The unlock cannot end before today ({today})',
   'error.journal_not_yours': 'This is not your journal: you do not teach this subject in this class',
   'error.no_marking_period': 'This school year has no such term (or half-year)',
+  'error.history_needs_server': 'The history of a cell is kept on the server: try again when the network is back',
 });
