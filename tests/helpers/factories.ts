@@ -16,6 +16,10 @@ export async function buildSchool(db: Knex, name = 'Test school') {
   await db('academic_years').insert(year);
   await db('shifts').insert(shift);
   await db('holidays').insert({ ...sync(school.id), academic_year_id: year.id, kind: 'break', name_kk: 'Күзгі демалыс', name_ru: 'Осенние каникулы', name_en: 'Autumn break', starts_on: '2026-10-26', ends_on: '2026-11-01' });
+  const quarters = [['2026-09-01', '2026-10-25'], ['2026-11-02', '2026-12-28'], ['2027-01-08', '2027-03-18'], ['2027-03-30', '2027-05-25']];
+  for (const [i, [startsOn, endsOn]] of quarters.entries()) {
+    await db('terms').insert({ ...sync(school.id), academic_year_id: year.id, kind: 'quarter', number: i + 1, starts_on: startsOn, ends_on: endsOn });
+  }
   return { school, year, shift };
 }
 
