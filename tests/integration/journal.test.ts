@@ -135,6 +135,29 @@ describe.each(ENGINES)('the class journal on $name', (engine) => {
     expect(entries[0].by).toMatchObject({ lastName: 'Ахметова' });
   });
 
+  it("lets the class teacher excuse a pupil's absences with a sick note, and sums the class up: marks, absences, risks, parents", async () => {
+    await refused('attendance.excuse', { studentId: second, from: TODAY, to: TODAY, code: 'а', reason: 'Анықтама №12' }, 'other.teacher', 403, 'error.not_class_teacher');
+    await refused('attendance.excuse', { studentId: second, from: TODAY, to: TODAY, code: 'к', reason: 'Анықтама №12' }, 'teacher', 400, 'error.code_not_excused');
+    await refused('attendance.excuse', { studentId: second, from: TODAY, to: '2026-11-01', code: 'а', reason: 'Анықтама №12' }, 'teacher', 400, 'error.invalid_input');
+    expect(await ok('attendance.excuse', { studentId: second, from: '2026-11-20', to: TODAY, code: 'а', reason: 'Анықтама №12' })).toEqual({ studentId: second, excused: 1 });
+    expect((await db('attendance').where({ student_id: second, lesson_id: north.lesson.id }).first()).code).toBe('а');
+
+    const summary = await ok('classTeacher.summary', { classId: north.klass.id });
+    expect(summary.period).toBe(2);
+    expect(summary.subjects.map((x: { code: string; average: number | null }) => [x.code, x.average])).toEqual([['algebra', 4]]);
+    const [dana, alikhan] = summary.pupils;
+    expect(dana.pupil.firstName).toBe('Дана');
+    expect(dana.absences).toEqual({ lessons: 1, excused: 1, unexcused: 0, late: 0 });
+    expect(dana.marks[0]).toMatchObject({ mark: null });
+    // ФО 8 and 7 (the unlocked lesson) → 75 % × ½ + СОР 75 % × ½ = 75 % → 4.
+    expect(alikhan.marks[0]).toMatchObject({ percent: 75, mark: 4 });
+    expect(alikhan.atRisk).toEqual([]);
+    expect(alikhan.parents).toEqual([expect.objectContaining({ lastName: 'Сейітова', phone: '+7 701 000 00 00', relation: 'mother' })]);
+    await refused('classTeacher.summary', { classId: north.klass.id }, 'other.teacher', 403, 'error.not_class_teacher');
+    await refused('classTeacher.summary', { classId: north.klass.id }, 'parent', 403, 'error.forbidden');
+    expect((await ok('classTeacher.summary', { classId: north.klass.id }, 'deputy')).pupils).toHaveLength(2);
+  });
+
   it('opens a journal only to its teachers, its class teacher and the administration; a parent, a pupil and another school get nothing', async () => {
     const input = { classId: north.klass.id, subjectId: north.subject.id };
     await ok('journal.sheet', input, 'deputy');

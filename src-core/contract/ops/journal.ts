@@ -118,6 +118,30 @@ export const journalOperations = {
     access: { permission: 'journal.read' },
     server: true,
   }),
+  'classTeacher.summary': query({
+    summary: "The class teacher's view of their class for a marking period: each pupil's term marks by subject and attendance, the pupils at risk of a 2, the parents' contacts",
+    input: z.object({ classId: Id, period: z.number().int().min(1).max(4).optional() }).strict(),
+    output: z.object({
+      class: ClassRef,
+      period: z.number().int(),
+      subjects: z.array(z.object({ id: Id, code: z.string(), name: Localised, average: z.number().nullable() })),
+      pupils: z.array(z.object({
+        pupil: PersonName,
+        marks: z.array(z.object({ subjectId: Id, percent: z.number().nullable(), mark: z.number().int().nullable(), pass: z.boolean().nullable() })),
+        absences: z.object({ lessons: z.number().int(), excused: z.number().int(), unexcused: z.number().int(), late: z.number().int() }),
+        atRisk: z.array(Id),
+        parents: z.array(PersonName.extend({ phone: z.string().nullable(), email: z.string().nullable(), relation: z.string() })),
+      })),
+    }),
+    access: { permission: 'journal.read' },
+  }),
+  'attendance.excuse': command({
+    summary: "The class teacher excuses a pupil's absences over days (a sick note, a family reason): each unexcused absence in those days gets the excused code",
+    input: z.object({ studentId: Id, from: IsoDate, to: IsoDate, code: z.string().trim().min(1).max(8), reason: Reason }).strict()
+      .refine((v) => v.from <= v.to, { path: ['to'], error: 'date' }),
+    output: z.object({ studentId: Id, excused: z.number().int() }),
+    access: { permission: 'journal.writeOwn' },
+  }),
   'journal.unlockLesson': command({
     summary: "The administration lets a lesson's cells be changed after the editing period, until a day, for a reason",
     input: z.object({ lessonId: Id, until: IsoDate, reason: Reason }).strict(),
