@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { excuseAbsences } from '../class-teacher/excuse';
+import { classSummary } from '../class-teacher/summary';
 import { diaryHandlers } from '../diary/handlers';
 import { myChildren } from '../family/children';
 import { gradingTermMark } from '../grading/query';
@@ -44,6 +46,8 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'lesson.setSummative': setSummative,
   'journal.cellHistory': cellHistory,
   'journal.unlockLesson': unlockLesson,
+  'classTeacher.summary': classSummary,
+  'attendance.excuse': excuseAbsences,
   ...diaryHandlers,
   ...reportsHandlers,
   'sync.status': syncStatus,
