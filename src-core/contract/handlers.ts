@@ -8,6 +8,7 @@ import { markAllPresent, markAttendance } from '../journal/attendance';
 import { cellHistory } from '../journal/history';
 import { listJournals } from '../journal/list';
 import { setRemark } from '../journal/remarks';
+import { journalRules, setJournalRules } from '../journal/set-rules';
 import { journalSheet } from '../journal/sheet';
 import { setSummative } from '../lessons/summative';
 import { unlockLesson } from '../lessons/unlock';
@@ -46,6 +47,8 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'lesson.setSummative': setSummative,
   'journal.cellHistory': cellHistory,
   'journal.unlockLesson': unlockLesson,
+  'journal.rules': journalRules,
+  'journal.setRules': setJournalRules,
   'classTeacher.summary': classSummary,
   'attendance.excuse': excuseAbsences,
   ...diaryHandlers,

@@ -174,4 +174,25 @@ describe.each(ENGINES)('the class journal on $name', (engine) => {
     await refused('journal.list', {}, 'parent', 403, 'error.forbidden');
     expect(Number((await db('marks').where({ id: markId(north.lesson.id, north.pupil.id, 'fo') }).first()).value)).toBe(8);
   });
+
+  it("lets the administration set the year's editing period and grading rules; teachers may not, and bad rules change nothing", async () => {
+    const early = { ...north.lesson, id: uuid(), date: '2026-11-05', period: 3 };
+    await db('lessons').insert(early);
+    await refused('journal.setMark', { lessonId: early.id, studentId: second, value: 9, baseVersion: 0 }, 'teacher', 403, 'error.journal_locked');
+    await refused('journal.setRules', { editingDays: 30 }, 'teacher', 403, 'error.forbidden');
+    const bad = await refused('journal.setRules', { grading: { weights: { fo: 0.5, sor: 0.5, soch: 0.5 } } }, 'deputy', 400, 'error.invalid_input');
+    expect(bad.fields.map((f: { path: string }) => f.path)).toEqual(['grading.weights']);
+    expect((await ok('journal.rules', {}, 'teacher')).editingDays).toBe(7);
+    const set = await ok('journal.setRules', { editingDays: 30, grading: { scale: [{ fromPercent: 0, mark: 2 }, { fromPercent: 50, mark: 3 }, { fromPercent: 80, mark: 4 }, { fromPercent: 90, mark: 5 }] } }, 'deputy');
+    expect(set.editingDays).toBe(30);
+    expect((await ok('journal.rules', {}, 'teacher')).grading.scale[1]).toEqual({ fromPercent: 50, mark: 3 });
+    await ok('journal.setMark', { lessonId: early.id, studentId: second, value: 9, baseVersion: 0 });
+    // The year's own scale now: Әлихан's 75 % is a 3 (by the default scale a 4); Dana's ФО 9 → 90 % → 5.
+    const sheet = await ok('journal.sheet', { classId: north.klass.id, subjectId: north.subject.id }, 'deputy');
+    expect(sheet.editingDays).toBe(30);
+    expect(sheet.termMarks.find((t: { studentId: string }) => t.studentId === second)).toMatchObject({ percent: 90, mark: 5 });
+    expect(sheet.termMarks.find((t: { studentId: string }) => t.studentId === north.pupil.id)).toMatchObject({ percent: 75, mark: 3 });
+    await ok('journal.setRules', {}, 'deputy');
+    expect(await ok('journal.rules', {}, 'deputy')).toMatchObject({ editingDays: 30 });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GradingSettings, GradingSettingsOverride } from '../../grading/settings';
 import { TermMarkResult } from '../../grading/term-mark';
 import { command, query } from '../define';
 import { ClassRef, Id, IsoDate, Localised, PersonName } from '../schemas';
@@ -141,6 +142,18 @@ export const journalOperations = {
       .refine((v) => v.from <= v.to, { path: ['to'], error: 'date' }),
     output: z.object({ studentId: Id, excused: z.number().int() }),
     access: { permission: 'journal.writeOwn' },
+  }),
+  'journal.rules': query({
+    summary: "The journal's rules of the current school year: the editing period and the grading settings (weights, scale, rounding)",
+    input: z.object({}).strict(),
+    output: z.object({ yearId: Id.nullable(), editingDays: z.number().int(), grading: GradingSettings }),
+    access: { permission: 'journal.read' },
+  }),
+  'journal.setRules': command({
+    summary: "The administration sets the current school year's editing period and grading settings (each setting given replaces the default; none given: the defaults of the ministry's order)",
+    input: z.object({ editingDays: z.number().int().min(0).max(60).optional(), grading: GradingSettingsOverride.optional() }).strict(),
+    output: z.object({ yearId: Id, editingDays: z.number().int(), grading: GradingSettings }),
+    access: { permission: 'journal.unlock' },
   }),
   'journal.unlockLesson': command({
     summary: "The administration lets a lesson's cells be changed after the editing period, until a day, for a reason",
