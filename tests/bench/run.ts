@@ -7,6 +7,7 @@ import { teacherDayBench } from './sync-day';
 import { firstSyncBenches } from './sync-first';
 import { parentLatencyBench } from './sync-latency';
 import { throughputBenches } from './sync-throughput';
+import { termMarkBenches } from './term-marks';
 
 /**
  * `npm run bench [-- name …]`: every benchmark, or the ones named. Each prints a table row (and a row for each of
@@ -64,6 +65,7 @@ const benches: Bench[] = [
   teacherDayBench,
   parentLatencyBench,
   ...throughputBenches,
+  ...termMarkBenches,
 ];
 
 async function main() {
