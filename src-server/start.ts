@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { hashPassword } from '../src-core/auth/passwords';
-import { DEMO_PASSWORD, seedDemo, type DemoSummary } from '../src-core/demo/index';
+import { DEMO_PASSWORD, seedDemo, seedDemoJournal, type DemoSummary } from '../src-core/demo/index';
 import { locationFromEnv, openDatabase, type DatabaseLocation } from '../src-core/db/open';
-import { clockFrom, dateIn } from '../src-core/util/clock';
+import { addDays, clockFrom, dateIn } from '../src-core/util/clock';
 import { authPolicyFromEnv } from './auth/policy';
 import { buildServer, REPO_ROOT } from './server';
 
@@ -58,11 +58,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 async function seedDemoIfEmpty(db: Knex, env: Record<string, string | undefined>, now: Date): Promise<DemoSummary | null> {
   const existing = await db('schools').count({ n: '*' }).first();
   if (Number(existing?.n ?? 0) > 0) return null;
-  return seedDemo(db, {
-    seed: Number(env.SABAQ_DEMO_SEED ?? 95),
+  const today = dateIn('Asia/Qyzylorda', now);
+  const seed = Number(env.SABAQ_DEMO_SEED ?? 95);
+  const summary = await seedDemo(db, {
+    seed,
     pupils: Number(env.SABAQ_DEMO_PUPILS ?? 550),
     schools: Number(env.SABAQ_DEMO_SCHOOLS ?? 1),
-    today: dateIn('Asia/Qyzylorda', now),
+    today,
     passwordHash: await hashPassword(DEMO_PASSWORD),
   });
+  // SABAQ_DEMO_JOURNAL=1: the journal filled up to yesterday, as a school's would be on a morning of the year.
+  if (env.SABAQ_DEMO_JOURNAL === '1') await seedDemoJournal(db, { seed, until: addDays(today, -1) });
+  return summary;
 }
