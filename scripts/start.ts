@@ -17,7 +17,7 @@ async function main() {
     const built = spawnSync('npx', ['vite', 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('the renderer build failed');
   }
-  const server = await startServer({ env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn' }, demo: true });
+  const server = await startServer({ env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'warn', SABAQ_DEMO_JOURNAL: env.SABAQ_DEMO_JOURNAL ?? '1' }, demo: true });
   if (server.demo) {
     process.stdout.write(`sabaq: demo school created; every demo account's password is "${server.demo.password}" (see README)\n`);
   }
