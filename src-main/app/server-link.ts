@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { ErrorBody } from '../../src-core/contract/errors';
 import type { Me } from '../../src-core/contract/schemas';
 import type { PullReply, PullRequest, PushReply, PushRequest, WaitReply, WaitRequest } from '../../src-core/sync/protocol';
+import { decodeRows, type CompactTable } from '../../src-core/sync/compact';
 import type { Snapshot } from '../../src-core/sync/scope';
 
 export type SignInReply = { ok: true; accessToken: string; refreshToken: string; expiresAt: string; me: Me } | ErrorBody;
@@ -78,7 +79,16 @@ export class ServerLink {
     return this.post('/sync/wait', body, undefined, undefined, { timeoutMs: body.timeoutMs + 10_000, signal });
   }
 
-  snapshot(accessToken: string): Promise<{ ok: true; epoch: string; seq: number; tables: Snapshot } | ErrorBody> {
-    return this.post('/sync/snapshot', {}, accessToken);
+  /** The user's scope at sign-in, column by column (decoded here into rows). */
+  async snapshot(accessToken: string): Promise<{ ok: true; epoch: string; seq: number; tables: Snapshot } | ErrorBody> {
+    const reply = await this.post<{ ok: true; epoch: string; seq: number; compact?: CompactTable[]; tables?: Snapshot } | ErrorBody>('/sync/snapshot', { compact: true }, accessToken);
+    if (!reply.ok) return reply;
+    if (!Array.isArray(reply.compact)) {
+      if (reply.tables && typeof reply.tables === 'object') return { ok: true, epoch: reply.epoch, seq: reply.seq, tables: reply.tables };
+      throw new ServerUnreachable('the snapshot reply could not be read');
+    }
+    const tables: Snapshot = {};
+    for (const t of reply.compact) tables[t.table as keyof Snapshot] = decodeRows(t);
+    return { ok: true, epoch: reply.epoch, seq: reply.seq, tables };
   }
 }
