@@ -8,6 +8,8 @@ import { firstSyncBenches } from './sync-first';
 import { parentLatencyBench } from './sync-latency';
 import { throughputBenches } from './sync-throughput';
 import { termMarkBenches } from './term-marks';
+import { journalBenches } from './journal-open';
+import { reportBenches } from './reports';
 
 /**
  * `npm run bench [-- name …]`: every benchmark, or the ones named. Each prints a table row (and a row for each of
@@ -66,6 +68,8 @@ const benches: Bench[] = [
   parentLatencyBench,
   ...throughputBenches,
   ...termMarkBenches,
+  ...journalBenches,
+  ...reportBenches,
 ];
 
 async function main() {
