@@ -5,7 +5,7 @@ import { markingPeriods, periodAt } from '../journal/periods';
 import { assessmentOf, journalRulesAt } from '../journal/rules';
 import { periodMarks, type PeriodLesson, type PeriodMark } from '../journal/term-marks';
 import { schoolToday } from '../school/calendar';
-import { classRef, toPersonName } from '../school/people';
+import { byName, classRef, toPersonName } from '../school/people';
 
 type Output = OutputOf<'classTeacher.summary'>;
 
@@ -31,8 +31,9 @@ export async function classSummary(ctx: HandlerContext, input: InputOf<'classTea
   if (!quarter) throw new OperationError('not_found', 'error.no_marking_period');
   const quarterNumber = quarter.number;
   const pupils = await ctx.db('enrolments as e').join('people as p', 'p.id', 'e.student_id').where({ 'e.school_id': s, 'e.class_id': klass.id })
-    .whereNull('e.deleted_at').whereNull('e.left_on').orderBy([{ column: 'p.last_name' }, { column: 'p.first_name' }])
+    .whereNull('e.deleted_at').whereNull('e.left_on')
     .select('p.id', 'p.last_name', 'p.first_name', 'p.middle_name');
+  pupils.sort(byName);
   const ids = pupils.map((p) => String(p.id));
   const subjects = await ctx.db('subjects').where({ school_id: s }).whereIn('id', ctx.db('lessons').where({ school_id: s, class_id: klass.id }).whereNull('deleted_at').distinct('subject_id'))
     .orderBy('code');

@@ -2,7 +2,7 @@ import type { HandlerContext } from '../contract/call';
 import type { InputOf, OutputOf } from '../contract/operations';
 import { OperationError } from '../contract/errors';
 import { schoolToday } from '../school/calendar';
-import { classRef, toPersonName } from '../school/people';
+import { byName, classRef, toPersonName } from '../school/people';
 import { checkJournalAccess } from './access';
 import { markingPeriods, periodAt } from './periods';
 import { assessmentOf, journalRulesAt, lessonLocked } from './rules';
@@ -42,7 +42,8 @@ export async function journalSheet(ctx: HandlerContext, input: InputOf<'journal.
     .where({ 'e.school_id': s, 'e.class_id': klass.id }).whereNull('e.deleted_at')
     .modify((q) => { if (group) q.where('e.group_id', group.id); })
     .where((w) => w.whereNull('e.left_on').orWhere('e.left_on', '>=', period.startsOn))
-    .orderBy([{ column: 'p.last_name' }, { column: 'p.first_name' }]).select('p.id', 'p.last_name', 'p.first_name', 'p.middle_name');
+    .select('p.id', 'p.last_name', 'p.first_name', 'p.middle_name');
+  pupils.sort(byName);
   const lessonIds = lessons.map((l) => l.id);
   const [marks, attendance, remarks] = await Promise.all(['marks', 'attendance', 'remarks'].map((t) => inChunks(lessonIds, (ids) => ctx.db(t).whereIn('lesson_id', ids).whereNull('deleted_at'))));
   const cells = cellsOf(lessons, marks!, attendance!, remarks!);

@@ -26,3 +26,13 @@ export async function enrolmentOf(db: Knex, schoolId: string, studentId: string,
     .select('c.id', 'c.grade', 'c.letter', 'c.language', 'c.class_teacher_id', 'e.group_id')
     .first();
 }
+
+const collator = new Intl.Collator('kk', { sensitivity: 'base' });
+
+/**
+ * Pupils in the order of a class list: surname, then first name, by the Kazakh alphabet (А Ә Б … Қ … Ө …), which
+ * also orders Russian names rightly; a database's byte order would put Ә, Қ, Ө after Я.
+ */
+export function byName<T extends { last_name: unknown; first_name: unknown }>(a: T, b: T): number {
+  return collator.compare(String(a.last_name), String(b.last_name)) || collator.compare(String(a.first_name), String(b.first_name));
+}
