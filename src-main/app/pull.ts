@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply, type SnapshotCursor } from '../../src-core/sync/protocol';
+import type { ErrorBody } from '../../src-core/contract/errors';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullReply, type PullRequest, type SnapshotCursor } from '../../src-core/sync/protocol';
 import { decodeRows } from '../../src-core/sync/compact';
 import { JOURNAL_TABLES, SNAPSHOT_TABLES } from '../../src-core/sync/scope';
 import { adoptEpoch } from './epoch';
@@ -44,13 +45,18 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
   }
   let renewed = false;
   let verify = deps.verify ?? false;
+  // The next snapshot chunk, asked for while the one before it is written (see `prefetch`).
+  let ahead: Prefetched | null = null;
   for (;;) {
     const cursor = Number((await clientMeta(deps.db, 'cursor')) ?? 0);
     const have = JSON.parse((await clientMeta(deps.db, 'buckets')) ?? '[]') as string[];
     const progress = await clientMeta(deps.db, 'snapshot');
     const snapshot = progress ? (JSON.parse(progress) as { buckets: string[]; after: SnapshotCursor }) : undefined;
     const epoch = (await clientMeta(deps.db, 'epoch')) ?? undefined;
-    const reply = await deps.link.pull({ protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, cursor, epoch, have, snapshot, verify, limit: 1000 });
+    const request: PullRequest = { protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, deviceId: deps.deviceId, auth, cursor, epoch, have, snapshot, verify, limit: 1000 };
+    // A reply asked for ahead is used only when it answers exactly what this computer, as committed now, asks.
+    const reply = ahead && ahead.key === JSON.stringify(request) ? await ahead.reply : await deps.link.pull(request);
+    ahead = null;
     if (!reply.ok && reply.error.code === 'unauthenticated' && !renewed) {
       renewed = true;
       auth = await deps.tokens(true);
@@ -64,6 +70,10 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
       continue;
     }
     if (page.reset) throw new Error('pull: the server asked for a reset without a new epoch');
+    // A chunk with a next one: the next request depends only on the progress this chunk commits, so it leaves
+    // now and its reply waits until this chunk is in. If the write fails, the reply is dropped unread.
+    const next = page.snapshot?.next;
+    const following = next ? prefetch(deps.link, { ...request, snapshot: { buckets: page.snapshot!.buckets, after: next } }) : null;
     await deps.db.transaction(async (trx) => {
       const pending = await pendingTargets(trx);
       const rows = page.snapshot
@@ -86,6 +96,7 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
       }
       out.changes += rows.length;
     });
+    ahead = following;
     out.pages += 1;
     if (page.checksums) {
       const drifted = await findDrift(deps.db, page.checksums);
@@ -99,6 +110,15 @@ export async function pullChanges(deps: PullDeps): Promise<{ pages: number; chan
     }
     if (!page.more) return out;
   }
+}
+
+interface Prefetched { key: string; reply: Promise<PullReply | ErrorBody> }
+
+/** Sends a pull now; its failure is kept for whoever reads the reply (or for nobody, when it is dropped). */
+function prefetch(link: ServerLink, request: PullRequest): Prefetched {
+  const reply = link.pull(request);
+  reply.catch(() => undefined);
+  return { key: JSON.stringify(request), reply };
 }
 
 /**
@@ -119,18 +139,25 @@ async function writeRows(trx: Knex.Transaction, pending: Set<string>, rows: { ta
   }
   for (const [table, list] of byTable) {
     const latest = [...new Map(list.map((r) => [String(r.id), r])).values()];
-    const width = new Set(latest.flatMap((r) => Object.keys(r))).size;
-    const size = Math.max(1, Math.min(400, Math.floor(30_000 / Math.max(1, width))));
-    for (let i = 0; i < latest.length; i += size) {
-      const chunk = latest.slice(i, i + size);
-      const uniform = chunk.every((r) => Object.keys(r).length === Object.keys(chunk[0]!).length);
-      const parts = uniform ? [chunk] : chunk.map((r) => [r]);
-      for (const part of parts) {
-        await trx(table).insert(part).onConflict('id').merge().whereRaw('?? <= excluded.row_version', [`${table}.row_version`]);
+    // Rows of one table with the same columns go together (a log page may carry rows written before a column
+    // was added), up to 400 rows a statement (knex makes a compound SELECT of them, which SQLite caps at 500).
+    const shapes = new Map<string, Record<string, unknown>[]>();
+    for (const row of latest) {
+      const key = Object.keys(row).join(',');
+      (shapes.get(key) ?? shapes.set(key, []).get(key)!).push(row);
+    }
+    for (const [key, same] of shapes) {
+      const columns = key.split(',');
+      const size = Math.max(1, Math.min(400, Math.floor(MAX_VARIABLES / columns.length)));
+      for (let i = 0; i < same.length; i += size) {
+        await trx(table).insert(same.slice(i, i + size)).onConflict('id').merge().whereRaw('?? <= excluded.row_version', [`${table}.row_version`]);
       }
     }
   }
 }
+
+/** Bound values of one statement: the SQLite of better-sqlite3 allows 32,766. */
+const MAX_VARIABLES = 30_000;
 
 /**
  * Journal rows this computer may no longer hold (a role removed, a child moved to another school) are deleted:

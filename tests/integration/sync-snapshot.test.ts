@@ -26,9 +26,14 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
   let journalRows = 0;
   const devices = testDevices('snapshot');
 
-  /** The server in-process; `cut` loses the answer of the pull with that number (counting from 1). */
-  function transport(log: { pulls: PullRequest[]; replies: PullReply[]; cut: number }): Transport {
+  /**
+   * The server in-process; `cut` loses the answer of the pull with that number (counting from 1); `before` runs
+   * as each pull leaves.
+   */
+  interface Log { pulls: PullRequest[]; replies: PullReply[]; cut: number; before?: (body: PullRequest) => Promise<void> }
+  function transport(log: Log): Transport {
     return async ({ method, path: url, body, headers }) => {
+      if (url === '/sync/pull') await log.before?.(body as PullRequest);
       const res = await server.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
       const raw = res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload).toString('utf8') : res.body;
       const data = raw ? JSON.parse(raw) : null;
@@ -40,7 +45,7 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
       return { status: res.statusCode, data };
     };
   }
-  async function device(login: string, log = { pulls: [] as PullRequest[], replies: [] as PullReply[], cut: 0 }) {
+  async function device(login: string, log: Log = { pulls: [], replies: [], cut: 0 }) {
     const d = await devices.open(login, { serverUrl: 'http://server.invalid', clock, transport: transport(log), verifyEveryMinutes: 0 });
     return { ...d, log };
   }
@@ -107,6 +112,86 @@ describe.each(ENGINES)('bucket snapshots on $name: compact chunks, resumable, ch
     const received = chunks.reduce((n, c) => n + c.snapshot!.tables.reduce((k, t) => k + t.count, 0), 0);
     expect(received).toBe(journalRows);
     expect(mine.marks.some((m) => m.id === markId(north.lesson.id, north.pupil.id, 'fo'))).toBe(true);
+  });
+
+  /** Forgets the teacher's journal on the replica, so the next pull reads it again as a snapshot. */
+  const forgetJournal = (r: Knex) => r.transaction(async (t) => {
+    await t('attendance').delete();
+    await t('marks').delete();
+    await t('client_meta').whereIn('key', ['buckets', 'snapshot']).delete();
+    await t('client_meta').insert({ key: 'buckets', value: '[]' });
+  });
+
+  it('asks for the next chunk while one is written, and applies each chunk once, in order, after the one before', async () => {
+    const log: Log = { pulls: [], replies: [], cut: 0 };
+    const teacher = await device('teacher', log);
+    await onReplica(teacher, async (r) => {
+      await forgetJournal(r);
+      // Every snapshot progress the replica commits, in commit order.
+      await r.schema.createTable('progress_log', (t) => { t.increments('n'); t.text('value'); });
+      for (const on of ['insert', 'update']) {
+        await r.raw(`create trigger progress_${on} after ${on} on client_meta when new.key = 'snapshot' begin insert into progress_log (value) values (new.value); end`);
+      }
+    });
+    // How many chunks the replica had committed when each pull left; the replies come back late, unevenly.
+    const committedAtSend: number[] = [];
+    log.before = async () => {
+      committedAtSend.push(await onReplica(teacher, async (r) => Number((await r('progress_log').count({ n: '*' }).first())?.n ?? 0)));
+      await new Promise((done) => setTimeout(done, 5 + (committedAtSend.length % 3) * 20));
+    };
+    log.pulls.length = 0;
+    log.replies.length = 0;
+    await teacher.client.syncNow();
+    const chunks = log.replies.filter((r) => r.snapshot);
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(journalRows / 5));
+    // Each chunk was asked for from the progress of the chunk before it, before that chunk was committed.
+    for (let i = 1; i < chunks.length; i++) {
+      expect(log.pulls[i]!.snapshot?.after).toEqual(chunks[i - 1]!.snapshot!.next);
+      expect(committedAtSend[i]).toBe(i - 1);
+    }
+    // Each chunk's progress was committed once, in the order the chunks came.
+    const committed = await onReplica(teacher, (r) => r('progress_log').orderBy('n').pluck('value'));
+    expect(committed.map((v: string) => JSON.parse(v).after)).toEqual(chunks.slice(0, -1).map((c) => c.snapshot!.next));
+    const server = await journalOf(db);
+    expect(await replicaJournal(teacher.replica)).toEqual({
+      marks: server.marks.map((m) => ({ ...m, row_version: Number(m.row_version) })),
+      attendance: server.attendance.map((a) => ({ ...a, row_version: Number(a.row_version) })),
+    });
+  });
+
+  it('drops the chunk asked for ahead when the chunk before it could not be written, and asks again from what is in', async () => {
+    const log: Log = { pulls: [], replies: [], cut: 0 };
+    const teacher = await device('teacher', log);
+    await onReplica(teacher, async (r) => {
+      await forgetJournal(r);
+      // The replica refuses the third chunk (attendance comes first: rows 11 to 15).
+      await r.raw("create trigger full_disk before insert on attendance when (select count(*) from attendance) >= 10 begin select raise(abort, 'disk full'); end");
+    });
+    log.pulls.length = 0;
+    log.replies.length = 0;
+    const asked: PullRequest[] = [];
+    log.before = async (body) => { asked.push(body); };
+    await expect(teacher.client.syncNow()).rejects.toThrow(/disk full/);
+    const chunks = log.replies.filter((r) => r.snapshot);
+    // The fourth chunk was asked for while the third was written, and was not applied.
+    expect(asked).toHaveLength(4);
+    expect(asked[3]!.snapshot?.after).toEqual(chunks[2]!.snapshot!.next);
+    const state = await onReplica(teacher, async (r) => ({
+      attendance: Number((await r('attendance').count({ n: '*' }).first())?.n),
+      marks: Number((await r('marks').count({ n: '*' }).first())?.n),
+      progress: JSON.parse((await r('client_meta').where({ key: 'snapshot' }).first())?.value ?? 'null'),
+    }));
+    expect(state).toEqual({ attendance: 10, marks: 0, progress: { buckets: chunks[1]!.snapshot!.buckets, after: chunks[1]!.snapshot!.next } });
+    // The disk has room again: the pull goes on from the second chunk's progress, not from the one asked ahead.
+    await onReplica(teacher, (r) => r.raw('drop trigger full_disk'));
+    asked.length = 0;
+    await teacher.client.syncNow();
+    expect(asked[0]!.snapshot?.after).toEqual(state.progress.after);
+    const server = await journalOf(db);
+    expect(await replicaJournal(teacher.replica)).toEqual({
+      marks: server.marks.map((m) => ({ ...m, row_version: Number(m.row_version) })),
+      attendance: server.attendance.map((a) => ({ ...a, row_version: Number(a.row_version) })),
+    });
   });
 
   it('gives a parent only their own child, and the other school nothing', async () => {
