@@ -123,7 +123,12 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
   async function verificationDue(): Promise<boolean> {
     const last = await clientMeta(db, 'verified_at');
     const every = (opts.verifyEveryMinutes ?? 10) * 60_000;
-    return last === null || Math.abs(clock.now().getTime() - Date.parse(last)) >= every;
+    if (last === null) {
+      // The first sync of this computer reads every bucket whole: nothing to check yet; the first check comes later.
+      await setClientMeta(db, 'verified_at', clock.now().toISOString());
+      return every === 0;
+    }
+    return Math.abs(clock.now().getTime() - Date.parse(last)) >= every;
   }
 
   let pushing: Promise<PushSummary> | null = null;
