@@ -1,10 +1,11 @@
 import type { kk } from './kk';
+import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
 import { journal } from './parts/journal';
 import { reports } from './parts/reports';
 
 export const ru: Record<keyof typeof kk, string> = {
-  ...journal.ru, ...diary.ru, ...reports.ru,
+  ...journal.ru, ...diary.ru, ...reports.ru, ...classTeacher.ru,
   'error.invalid_input': 'Неверные данные',
   'error.unauthenticated': 'Войдите в систему',
   'error.forbidden': 'У вас нет прав на это действие',
