@@ -34,7 +34,8 @@ for (const size of SIZES) {
       await expect(page.getByTestId('lesson').first()).toBeVisible();
       await shot(page, size.name, locale, '03-teacher-today');
       await page.getByRole('navigation').getByRole('button', { name: t(locale, 'nav.journal'), exact: true }).click();
-      await shot(page, size.name, locale, '04-teacher-not-ready');
+      await expect(page.getByTestId('journal-view').locator('[role="grid"], .journal-grid').first()).toBeVisible();
+      await shot(page, size.name, locale, '04-teacher-journal');
       await page.getByRole('navigation').getByRole('button', { name: t(locale, 'nav.myClass'), exact: true }).click();
       await expect(page.getByTestId('my-class-view').locator('.figure').first()).toBeVisible();
       await shot(page, size.name, locale, '05-teacher-my-class');

@@ -74,7 +74,7 @@ test('the teacher who is also a parent switches to the parent view, and the choi
 
 test('a section that is not built yet says so and signing out returns to the sign-in screen', async ({ page }) => {
   await signIn(page, 'teacher', 'kk');
-  await page.getByRole('button', { name: t('kk', 'nav.journal'), exact: true }).click();
+  await page.getByRole('button', { name: t('kk', 'nav.tests'), exact: true }).click();
   await expect(page.getByTestId('not-ready')).toContainText(t('kk', 'panel.notReady'));
   await page.getByTestId('sign-out').click();
   await expect(page.getByRole('heading', { name: t('kk', 'signin.title') })).toBeVisible();
