@@ -5,8 +5,8 @@ import type { Role } from '../../src-core/auth/roles';
  * "not ready" panel; its label is `nav.<id>`.
  */
 export const SECTIONS_OF: Readonly<Record<Role, readonly string[]>> = {
-  director: ['overview', 'classes', 'staff', 'documents', 'reports'],
-  deputy_director: ['overview', 'today', 'classes', 'curriculum', 'timetable', 'substitutions', 'monitoring', 'reports'],
+  director: ['overview', 'classes', 'journal', 'staff', 'documents', 'reports'],
+  deputy_director: ['overview', 'today', 'classes', 'journal', 'curriculum', 'timetable', 'substitutions', 'monitoring', 'reports'],
   teacher: ['today', 'journal', 'plans', 'digitalLessons', 'homework', 'tests', 'messages'],
   student: ['myDay', 'diary', 'homework', 'tests', 'calendar', 'portfolio', 'resources'],
   parent: ['children', 'marks', 'attendance', 'homework', 'messages', 'consultations'],

@@ -38,6 +38,8 @@ interface Props {
   onFocus: (at: Focus) => void;
   onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
   onAllPresent: (lessonId: string) => void;
+  /** The lesson's panel: its topic, homework, summative work (and its unlock). */
+  onOpenLesson: (lessonId: string) => void;
 }
 
 export const cellId = (at: Focus) => `journal-cell-${at.row}-${at.col}`;
@@ -47,7 +49,7 @@ export const cellId = (at: Focus) => `journal-cell-${at.row}-${at.col}`;
  * mark sticky on the right. Only the cells in view are drawn, so 40 pupils × 80 lessons scroll as lightly as 10 × 10.
  */
 export const JournalGrid = forwardRef<GridHandle, Props>(function JournalGrid(props, ref) {
-  const { sheet, columns, cells, conflicts, focus, pending, onFocus, onKeyDown, onAllPresent } = props;
+  const { sheet, columns, cells, conflicts, focus, pending, onFocus, onKeyDown, onAllPresent, onOpenLesson } = props;
   const { t, locale } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const [rem] = useState(rootRem);
@@ -122,15 +124,21 @@ export const JournalGrid = forwardRef<GridHandle, Props>(function JournalGrid(pr
               return (
                 <div key={`${l.id}-s`} className={`jr-th jr-summative${l.locked ? ' locked' : ''}`} role="columnheader" aria-colindex={cols.first + i + 2}
                   title={`${t(kind === 'sor' ? 'journal.sorTitle' : 'journal.sochTitle')}${l.summative!.title ? `: ${l.summative!.title}` : ''}\n${t('journal.max', { max: l.summative!.max })}\n${title}`}>
-                  <span className="jr-th-kind">{kind === 'sor' ? t('journal.sor', { n: c.number }) : t('journal.soch')}</span>
-                  <span className="jr-th-max">/{l.summative!.max}</span>
+                  <button type="button" className="jr-th-open" aria-label={t('journal.lesson.open', { date: dayMonth(l.date) })}
+                    onClick={() => onOpenLesson(l.id)} data-testid="open-lesson-summative">
+                    <span className="jr-th-kind">{kind === 'sor' ? t('journal.sor', { n: c.number }) : t('journal.soch')}</span>
+                    <span className="jr-th-max">/{l.summative!.max}</span>
+                  </button>
                 </div>
               );
             }
             return (
               <div key={l.id} className={`jr-th${l.locked ? ' locked' : ''}${l.date === sheet.today ? ' today' : ''}`} role="columnheader" aria-colindex={cols.first + i + 2} title={title} data-testid="journal-lesson">
-                <span className="jr-th-date">{dayMonth(l.date)}</span>
-                <span className="jr-th-topic">{l.topic ? '•' : ''}</span>
+                <button type="button" className="jr-th-open" title={`${title}\n${t('journal.lesson.open', { date: dayMonth(l.date) })}`}
+                  aria-label={t('journal.lesson.open', { date: dayMonth(l.date) })} onClick={() => onOpenLesson(l.id)} data-testid="open-lesson" data-lesson={l.id}>
+                  <span className="jr-th-date">{dayMonth(l.date)}</span>
+                  <span className="jr-th-topic">{l.topic ? '•' : ''}{l.homework ? '⌂' : ''}</span>
+                </button>
                 {l.writable && (
                   <button type="button" className="jr-present" title={t('journal.allPresentTitle', { date: dayMonth(l.date) })}
                     aria-label={`${t('journal.allPresent')} ${dayMonth(l.date)}`} onClick={() => onAllPresent(l.id)} data-testid="all-present">✓</button>
@@ -159,12 +167,14 @@ export const JournalGrid = forwardRef<GridHandle, Props>(function JournalGrid(pr
                   const conflict = c.kind === 'fo' ? conflicts.get(key) : undefined;
                   const code = c.kind === 'fo' ? cell?.code?.code ?? null : null;
                   const mark = c.kind === 'fo' ? cell?.fo?.value ?? null : cell?.score?.value ?? null;
+                  const remark = c.kind === 'fo' ? cell?.remark ?? null : null;
                   const cls = ['jr-cell', c.kind === 'score' ? 'score' : '', c.lesson.locked ? 'locked' : '', !c.lesson.writable ? 'readonly' : '',
                     focused ? 'focused' : '', conflict ? 'conflict' : '', code ? 'absent' : ''].filter(Boolean).join(' ');
                   return (
                     <div key={c.kind + c.lesson.id} id={cellId(at)} className={cls} role="gridcell" aria-colindex={col + 2}
                       aria-readonly={!c.lesson.writable} aria-selected={focused}
-                      title={conflict ? t('journal.conflict', { mine: conflict.mine ?? t('journal.none'), theirs: conflict.theirs ?? t('journal.none') }) : undefined}
+                      title={[conflict ? t('journal.conflict', { mine: conflict.mine ?? t('journal.none'), theirs: conflict.theirs ?? t('journal.none') }) : null,
+                        remark ? t('journal.remarkTitle', { text: remark }) : null].filter(Boolean).join('\n') || undefined}
                       onMouseDown={(e) => { e.preventDefault(); onFocus(at); }}
                       data-testid="journal-cell" data-lesson={c.lesson.id} data-student={p.id} data-kind={c.kind}>
                       {focused && pending ? <span className="jr-pending">{pending}</span> : (
@@ -173,6 +183,7 @@ export const JournalGrid = forwardRef<GridHandle, Props>(function JournalGrid(pr
                           {mark !== null && <span className="jr-mark">{mark}</span>}
                         </>
                       )}
+                      {remark && <span className="jr-remark" data-testid="cell-remark" aria-hidden />}
                       {conflict && <span className="jr-conflict" data-testid="cell-conflict">{conflict.mine ?? '·'}/{conflict.theirs ?? '·'}</span>}
                     </div>
                   );

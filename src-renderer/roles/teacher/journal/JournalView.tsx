@@ -7,12 +7,14 @@ import type { ViewProps } from '../../../shell/views';
 import { useSyncStatus } from '../../../sync/useSyncStatus';
 import '../../../styles/journal.css';
 import { CellEditor } from './CellEditor';
+import { LessonPanel } from './LessonPanel';
+import { needsReason, reasonOf } from './lesson';
 import { HistoryPanel } from './HistoryPanel';
 import { JournalGrid, type Focus, type GridHandle } from './JournalGrid';
 import { ReportButtons } from '../../../reports/ReportButtons';
 import { journalId, JournalPicker } from './JournalPicker';
 import { actionOf, codeKeys, commitPending, moveFocus, typeDigit } from './keys';
-import { cellIndex, cellKey, columnsOf, conflictsByCell, rangeOf } from './model';
+import { cellIndex, cellKey, columnsOf, conflictsByCell, rangeOf, type Lesson } from './model';
 import { useJournal } from './useJournal';
 
 /** "1" waits this long for a "0" (10) before it is written as 1. */
@@ -44,6 +46,11 @@ export default function JournalView({ me }: ViewProps) {
   const [pending, setPending] = useState('');
   const [history, setHistory] = useState<{ lessonId: string; studentId: string; title: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [lessonPanel, setLessonPanel] = useState<string | null>(null);
+  /** The reason typed for each lesson open only by an unlock (kept while the page is open). */
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const reasonInput = useRef<HTMLInputElement>(null);
   const grid = useRef<GridHandle>(null);
   const focusRef = useRef(focus);
   useEffect(() => { focusRef.current = focus; }, [focus]);
@@ -66,11 +73,32 @@ export default function JournalView({ me }: ViewProps) {
   const column = columns[focus.col];
   const pupil = sheet?.pupils[focus.row];
 
-  const writeValue = useCallback((at: Focus, value: number) => {
+  /**
+   * The reason to send with a change of a lesson: undefined when none is needed; null when one is needed and not
+   * written yet (the change is not sent, the reason field asks for it).
+   */
+  const reasonFor = useCallback((lesson: Lesson): string | undefined | null => {
+    if (!sheet || !needsReason(lesson, sheet.today, sheet.editingDays)) return undefined;
+    const why = reasonOf(reasons[lesson.id]);
+    if (why) return why;
+    setReasonMissing(true);
+    reasonInput.current?.focus();
+    return null;
+  }, [sheet, reasons]);
+
+  const writeValue = useCallback((at: Focus, value: number | null) => {
     const c = columns[at.col];
     const p = sheet?.pupils[at.row];
-    if (c && p && c.lesson.writable) void journal.setMark(c, p.id, value);
-  }, [columns, sheet, journal]);
+    if (!c || !p || !c.lesson.writable) return;
+    const reason = reasonFor(c.lesson);
+    if (reason !== null) void journal.setMark(c, p.id, value, reason);
+  }, [columns, sheet, journal, reasonFor]);
+
+  const writeCode = useCallback((lesson: Lesson, studentId: string, code: string | null) => {
+    if (!lesson.writable) return;
+    const reason = reasonFor(lesson);
+    if (reason !== null) void journal.setCode(lesson.id, studentId, code, reason);
+  }, [journal, reasonFor]);
 
   const flush = useCallback((at: Focus, text: string) => {
     if (timer.current) { clearTimeout(timer.current); timer.current = null; }
@@ -94,12 +122,14 @@ export default function JournalView({ me }: ViewProps) {
   const clear = useCallback(() => {
     if (!column || !pupil || !column.lesson.writable) return;
     const cell = cells.get(cellKey(column.lesson.id, pupil.id));
-    if (column.kind === 'score') void journal.setMark(column, pupil.id, null);
-    else if (cell?.fo?.value != null) void journal.setMark(column, pupil.id, null);
-    else if (cell?.code?.code) void journal.setCode(column.lesson.id, pupil.id, null);
-  }, [column, pupil, cells, journal]);
+    if (column.kind === 'score') writeValue(focus, null);
+    else if (cell?.fo?.value != null) writeValue(focus, null);
+    else if (cell?.code?.code) writeCode(column.lesson, pupil.id, null);
+  }, [column, pupil, cells, focus, writeValue, writeCode]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // A key on a button of the grid (a lesson's header, "all present") is that button's.
+    if (e.target !== e.currentTarget) return;
     if (!sheet || !column || !pupil) return;
     const action = actionOf(e, keys);
     if (!action) return;
@@ -117,12 +147,12 @@ export default function JournalView({ me }: ViewProps) {
       case 'home': flush(focus, pending); go({ row: focus.row, col: 0 }); break;
       case 'end': flush(focus, pending); go({ row: focus.row, col: columns.length - 1 }); break;
       case 'commit': flush(focus, pending); go(moveFocus(focus, { rows: e.shiftKey ? -1 : 1, cols: 0 }, size)); break;
-      case 'cancel': if (timer.current) clearTimeout(timer.current); setPending(''); setHistory(null); break;
+      case 'cancel': if (timer.current) clearTimeout(timer.current); setPending(''); setHistory(null); setLessonPanel(null); break;
       case 'clear': setPending(''); clear(); break;
       case 'undo': setPending(''); void journal.undo(); break;
       case 'history': openHistory(); break;
       case 'code':
-        if (column.kind === 'fo' && column.lesson.writable) void journal.setCode(column.lesson.id, pupil.id, action.code);
+        if (column.kind === 'fo') writeCode(column.lesson, pupil.id, action.code);
         break;
       case 'digit': {
         if (!column.lesson.writable) break;
@@ -147,6 +177,7 @@ export default function JournalView({ me }: ViewProps) {
     grid.current?.focus();
   };
 
+  const reasonMissingFor = (lesson: Lesson) => !!sheet && needsReason(lesson, sheet.today, sheet.editingDays) && !reasonOf(reasons[lesson.id]);
   const codesHint = (sheet?.codes ?? []).map((c) => c.code).join(' ');
   return (
     <section className="view journal-view" data-testid="journal-view">
@@ -162,8 +193,8 @@ export default function JournalView({ me }: ViewProps) {
       {list.data && journals.length === 0 && <Empty text={t('journal.empty')} />}
       {current && (
         <JournalPicker journals={journals} chosen={journalId(current)} sheet={sheet}
-          onChoose={(id) => { setChosen(id); setPeriod(undefined); setHistory(null); }}
-          onPeriod={(n) => { setPeriod(n); setHistory(null); }} />
+          onChoose={(id) => { setChosen(id); setPeriod(undefined); setHistory(null); setLessonPanel(null); }}
+          onPeriod={(n) => { setPeriod(n); setHistory(null); setLessonPanel(null); }} />
       )}
       {journal.loadError && <ErrorNotice error={journal.loadError} />}
       {current && !sheet && !journal.loadError && <Loading />}
@@ -171,11 +202,19 @@ export default function JournalView({ me }: ViewProps) {
       {sheet && sheet.lessons.length > 0 && sheet.pupils.length === 0 && <Empty text={t('journal.noPupils')} />}
       {sheet && column && pupil && (
         <>
-          <CellEditor sheet={sheet} column={column} pupilName={`${pupil.lastName} ${pupil.firstName}`}
+          <CellEditor sheet={sheet} column={column} pupilName={`${pupil.lastName} ${pupil.firstName}`} studentId={pupil.id}
             cell={cells.get(cellKey(column.lesson.id, pupil.id))} conflict={column.kind === 'fo' ? conflicts.get(cellKey(column.lesson.id, pupil.id)) : undefined}
             canUndo={journal.canUndo}
-            onMark={(v) => { writeValue(focus, v); grid.current?.focus(); }}
-            onCode={(code) => { void journal.setCode(column.lesson.id, pupil.id, code); grid.current?.focus(); }}
+            reason={needsReason(column.lesson, sheet.today, sheet.editingDays) ? {
+              value: reasons[column.lesson.id] ?? '',
+              missing: reasonMissing && !reasonOf(reasons[column.lesson.id]),
+              onChange: (text) => { const id = column.lesson.id; setReasons((r) => ({ ...r, [id]: text })); },
+            } : null}
+            reasonRef={reasonInput}
+            onRemark={(text) => journal.setRemark(column.lesson.id, pupil.id, text)}
+            onDone={() => grid.current?.focus()}
+            onMark={(v) => { writeValue(focus, v); if (!reasonMissingFor(column.lesson)) grid.current?.focus(); }}
+            onCode={(code) => { writeCode(column.lesson, pupil.id, code); if (!reasonMissingFor(column.lesson)) grid.current?.focus(); }}
             onClear={() => { clear(); grid.current?.focus(); }}
             onUndo={() => { void journal.undo(); grid.current?.focus(); }}
             onHistory={openHistory} />
@@ -190,8 +229,13 @@ export default function JournalView({ me }: ViewProps) {
           </div>
           <JournalGrid ref={grid} sheet={sheet} columns={columns} cells={cells} conflicts={conflicts} focus={focus} pending={pending}
             onFocus={(at) => { flush(focus, pending); setFocus(at); grid.current?.focus(); }}
-            onKeyDown={onKeyDown} onAllPresent={(id) => void allPresent(id)} />
+            onKeyDown={onKeyDown} onAllPresent={(id) => void allPresent(id)} onOpenLesson={(id) => { setHistory(null); setLessonPanel(id); }} />
           <p className="muted journal-keys">{t('journal.keys', { codes: codesHint })}</p>
+          {lessonPanel && sheet.lessons.some((l) => l.id === lessonPanel) && (
+            <LessonPanel key={lessonPanel} sheet={sheet} lesson={sheet.lessons.find((l) => l.id === lessonPanel)!} me={me}
+              onClose={() => { setLessonPanel(null); grid.current?.focus(); }}
+              setTopic={journal.setTopic} setHomework={journal.setHomework} setSummative={journal.setSummative} unlockLesson={journal.unlockLesson} />
+          )}
           {history && <HistoryPanel key={`${history.lessonId}|${history.studentId}`} {...history} onClose={() => { setHistory(null); grid.current?.focus(); }} />}
         </>
       )}

@@ -46,14 +46,19 @@ export function conflictsByCell(problems: readonly SyncProblem[] | undefined): M
 
 /** What the teacher changed, to undo: the previous value of one part of one cell. */
 export type Change =
-  | { lessonId: string; studentId: string; part: 'fo' | 'sor' | 'soch'; before: number | null }
-  | { lessonId: string; studentId: string; part: 'attendance'; before: string | null };
+  | { lessonId: string; studentId: string; part: 'fo' | 'sor' | 'soch'; before: number | null; reason?: string }
+  | { lessonId: string; studentId: string; part: 'attendance'; before: string | null; reason?: string };
 
 /** A cell's copy with one part replaced by a command's answer (until the sheet is read again). */
-export function patchCell(cells: readonly Cell[], lessonId: string, studentId: string, patch: Partial<Pick<Cell, 'fo' | 'score' | 'code'>>): Cell[] {
+export function patchCell(cells: readonly Cell[], lessonId: string, studentId: string, patch: Partial<Pick<Cell, 'fo' | 'score' | 'code' | 'remark'>>): Cell[] {
   const i = cells.findIndex((c) => c.lessonId === lessonId && c.studentId === studentId);
   if (i < 0) return [...cells, { lessonId, studentId, fo: null, score: null, code: null, remark: null, ...patch }];
   const next = [...cells];
   next[i] = { ...cells[i]!, ...patch };
   return next;
+}
+
+/** A lesson's copy with some of its fields replaced by a command's answer (until the sheet is read again). */
+export function patchLesson(lessons: readonly Lesson[], lessonId: string, patch: Partial<Lesson>): Lesson[] {
+  return lessons.map((l) => (l.id === lessonId ? { ...l, ...patch } : l));
 }

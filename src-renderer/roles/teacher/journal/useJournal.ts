@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../../src-core/contract/operations';
 import { useApi } from '../../../api/ApiContext';
 import { ApiError, unreachable } from '../../../api/client';
-import { patchCell, type Change, type Column, type Sheet } from './model';
+import { patchCell, patchLesson, type Change, type Column, type Sheet } from './model';
 
 type SheetInput = InputOf<'journal.sheet'>;
 
@@ -14,8 +14,16 @@ export interface JournalState {
   /** The last write the server (or the replica) refused: shown near the grid; the cell kept its value. */
   writeError: ApiError | null;
   dismissError: () => void;
-  setMark: (column: Column, studentId: string, value: number | null) => Promise<void>;
-  setCode: (lessonId: string, studentId: string, code: string | null) => Promise<void>;
+  /** `reason`: why a lesson open only by an unlock is changed (sent with the change, kept in the cell's history). */
+  setMark: (column: Column, studentId: string, value: number | null, reason?: string) => Promise<void>;
+  setCode: (lessonId: string, studentId: string, code: string | null, reason?: string) => Promise<void>;
+  /** The remark on a pupil in a lesson, or null to clear it. */
+  setRemark: (lessonId: string, studentId: string, text: string | null) => Promise<boolean>;
+  /** Writes of a lesson (its panel): each answers the refusal, or null when it was written. */
+  setTopic: (lessonId: string, topic: string) => Promise<ApiError | null>;
+  setHomework: (lessonId: string, homework: string | null) => Promise<ApiError | null>;
+  setSummative: (input: InputOf<'lesson.setSummative'>) => Promise<ApiError | null>;
+  unlockLesson: (input: InputOf<'journal.unlockLesson'>) => Promise<ApiError | null>;
   allPresent: (lessonId: string) => Promise<number | null>;
   undo: () => Promise<void>;
   canUndo: boolean;
@@ -60,42 +68,90 @@ export function useJournal(input: SheetInput | null): JournalState {
 
   useEffect(() => { void read(); }, [read]);
 
-  const writeMark = useCallback(async (lessonId: string, studentId: string, part: 'fo' | 'sor' | 'soch', value: number | null, remember: boolean) => {
+  const writeMark = useCallback(async (lessonId: string, studentId: string, part: 'fo' | 'sor' | 'soch', value: number | null, remember: boolean, reason?: string) => {
     const cell = findCell(sheet, lessonId, studentId);
     const held = part === 'fo' ? cell?.fo : cell?.score;
     if ((held?.value ?? null) === value) return;
     try {
-      const out = await api.invoke('journal.setMark', { lessonId, studentId, kind: part, value, baseVersion: held?.version ?? 0 });
+      const out = await api.invoke('journal.setMark', { lessonId, studentId, kind: part, value, baseVersion: held?.version ?? 0, ...(reason ? { reason } : {}) });
       setWriteError(null);
       const patched = { value: out.value, version: out.rowVersion };
       setSheet((s) => (s ? { ...s, cells: patchCell(s.cells, lessonId, studentId, part === 'fo' ? { fo: patched } : { score: patched }) } : s));
-      if (remember) setUndoStack((u) => [...u, { lessonId, studentId, part, before: held?.value ?? null }]);
+      if (remember) setUndoStack((u) => [...u, { lessonId, studentId, part, before: held?.value ?? null, ...(reason ? { reason } : {}) }]);
       void read();
     } catch (err) {
       setWriteError(toApiError(err));
     }
   }, [api, read, sheet]);
 
-  const writeCode = useCallback(async (lessonId: string, studentId: string, code: string | null, remember: boolean) => {
+  const writeCode = useCallback(async (lessonId: string, studentId: string, code: string | null, remember: boolean, reason?: string) => {
     const cell = findCell(sheet, lessonId, studentId);
     if ((cell?.code?.code ?? null) === code) return;
     try {
-      const out = await api.invoke('attendance.mark', { lessonId, studentId, code });
+      const out = await api.invoke('attendance.mark', { lessonId, studentId, code, ...(reason ? { reason } : {}) });
       setWriteError(null);
       setSheet((s) => (s ? { ...s, cells: patchCell(s.cells, lessonId, studentId, { code: { code: out.code, version: out.rowVersion } }) } : s));
-      if (remember) setUndoStack((u) => [...u, { lessonId, studentId, part: 'attendance', before: cell?.code?.code ?? null }]);
+      if (remember) setUndoStack((u) => [...u, { lessonId, studentId, part: 'attendance', before: cell?.code?.code ?? null, ...(reason ? { reason } : {}) }]);
       void read();
     } catch (err) {
       setWriteError(toApiError(err));
     }
   }, [api, read, sheet]);
 
-  const setMark = useCallback((column: Column, studentId: string, value: number | null) => {
+  const setMark = useCallback((column: Column, studentId: string, value: number | null, reason?: string) => {
     const part = column.kind === 'fo' ? 'fo' : column.lesson.summative!.kind;
-    return writeMark(column.lesson.id, studentId, part, value, true);
+    return writeMark(column.lesson.id, studentId, part, value, true, reason);
   }, [writeMark]);
 
-  const setCode = useCallback((lessonId: string, studentId: string, code: string | null) => writeCode(lessonId, studentId, code, true), [writeCode]);
+  const setCode = useCallback((lessonId: string, studentId: string, code: string | null, reason?: string) => writeCode(lessonId, studentId, code, true, reason), [writeCode]);
+
+  const setRemark = useCallback(async (lessonId: string, studentId: string, text: string | null) => {
+    const cell = findCell(sheet, lessonId, studentId);
+    if ((cell?.remark ?? null) === text) return true;
+    try {
+      const out = await api.invoke('journal.setRemark', { lessonId, studentId, text });
+      setWriteError(null);
+      // A remark changes no term mark: its answer is all the page needs (no re-read to race with it).
+      setSheet((s) => (s ? { ...s, cells: patchCell(s.cells, lessonId, studentId, { remark: out.text }) } : s));
+      return true;
+    } catch (err) {
+      setWriteError(toApiError(err));
+      return false;
+    }
+  }, [api, sheet]);
+
+  // A lesson's write: its answer patches the lesson at once; a summative work or an unlock also changes the term
+  // marks and the lock, so the page is then read again.
+  const lessonWrite = useCallback(async (write: () => Promise<Partial<Sheet['lessons'][number]> & { lessonId: string }>, reread: boolean) => {
+    try {
+      const { lessonId, ...patch } = await write();
+      setSheet((s) => (s ? { ...s, lessons: patchLesson(s.lessons, lessonId, patch) } : s));
+      if (reread) await read();
+      return null;
+    } catch (err) {
+      return toApiError(err);
+    }
+  }, [read]);
+
+  const setTopic = useCallback((lessonId: string, topic: string) => lessonWrite(async () => {
+    const out = await api.invoke('lesson.setTopic', { lessonId, topic });
+    return { lessonId, topic: out.topic };
+  }, false), [api, lessonWrite]);
+
+  const setHomework = useCallback((lessonId: string, homework: string | null) => lessonWrite(async () => {
+    const out = await api.invoke('lesson.setHomework', { lessonId, homework });
+    return { lessonId, homework: out.homework };
+  }, false), [api, lessonWrite]);
+
+  const setSummative = useCallback((input: InputOf<'lesson.setSummative'>) => lessonWrite(async () => {
+    const out = await api.invoke('lesson.setSummative', input);
+    return { lessonId: input.lessonId, summative: out.kind && out.maxScore !== null ? { kind: out.kind, max: out.maxScore, title: input.title ?? null } : null };
+  }, true), [api, lessonWrite]);
+
+  const unlockLesson = useCallback((input: InputOf<'journal.unlockLesson'>) => lessonWrite(async () => {
+    const out = await api.invoke('journal.unlockLesson', input);
+    return { lessonId: input.lessonId, unlockedUntil: out.unlockedUntil };
+  }, true), [api, lessonWrite]);
 
   const allPresent = useCallback(async (lessonId: string) => {
     try {
@@ -114,12 +170,12 @@ export function useJournal(input: SheetInput | null): JournalState {
     const last = undoStack.at(-1);
     if (!last) return;
     setUndoStack((u) => u.slice(0, -1));
-    if (last.part === 'attendance') await writeCode(last.lessonId, last.studentId, last.before, false);
-    else await writeMark(last.lessonId, last.studentId, last.part, last.before, false);
+    if (last.part === 'attendance') await writeCode(last.lessonId, last.studentId, last.before, false, last.reason);
+    else await writeMark(last.lessonId, last.studentId, last.part, last.before, false, last.reason);
   }, [undoStack, writeCode, writeMark]);
 
   return {
     sheet, loading: loadedKey !== key, loadError, writeError, dismissError: () => setWriteError(null),
-    setMark, setCode, allPresent, undo, canUndo: undoStack.length > 0,
+    setMark, setCode, setRemark, setTopic, setHomework, setSummative, unlockLesson, allPresent, undo, canUndo: undoStack.length > 0,
   };
 }
