@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/I18n';
 
 type ReportName = 'reports.journalPdf' | 'reports.progressXlsx' | 'reports.attendanceXlsx';
 interface Props {
-  classId: string; subjectId: string; groupId?: string | null; period?: number;
+  /** subjectId: the journal of that subject as PDF; none: the class's workbooks only. */
+  classId: string; subjectId?: string; groupId?: string | null; period?: number;
   /** The whole class's progress and attendance workbooks too (the class teacher, the administration). */
   classReports?: boolean;
 }
@@ -37,7 +38,7 @@ export function ReportButtons({ classId, subjectId, groupId = null, period, clas
     setBusy(name);
     setError(null);
     try {
-      const file = name === 'reports.journalPdf'
+      const file = name === 'reports.journalPdf' && subjectId
         ? await client.invoke('reports.journalPdf', { classId, subjectId, groupId, period, locale })
         : await client.invoke(name, { classId, period, locale });
       download(file);
@@ -55,7 +56,7 @@ export function ReportButtons({ classId, subjectId, groupId = null, period, clas
   );
   return (
     <div className="report-buttons">
-      {button('reports.journalPdf', 'reports.button.journalPdf')}
+      {subjectId && button('reports.journalPdf', 'reports.button.journalPdf')}
       {classReports && button('reports.progressXlsx', 'reports.button.progressXlsx')}
       {classReports && button('reports.attendanceXlsx', 'reports.button.attendanceXlsx')}
       {error && <p className="form-error" role="alert">{t(error.messageKey, error.params)}</p>}
