@@ -18,6 +18,7 @@ import { sessionMe } from '../school/me';
 import { schoolClasses, schoolOverview } from '../school/overview';
 import { syncStatus } from '../sync/status';
 import { studentDay, teacherDay } from '../timetable/queries';
+import { plansHandlers } from '../plans/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { listUsers } from '../users/list';
 import type { HandlerContext } from './call';
@@ -53,6 +54,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'attendance.excuse': excuseAbsences,
   ...diaryHandlers,
   ...reportsHandlers,
+  ...plansHandlers,
   'sync.status': syncStatus,
   // The desktop client decides its conflicts itself (src-main/app/resolve.ts): a new change goes to its outbox.
   'sync.resolve': async () => { throw new OperationError('unknown_operation', 'error.device_only'); },

@@ -4,6 +4,7 @@ import { TermMarkInput, TermMarkResult } from '../grading/term-mark';
 import { command, query } from './define';
 import { diaryOperations } from './ops/diary';
 import { journalOperations, MarkKind, Reason } from './ops/journal';
+import { plansOperations } from './ops/plans';
 import { reportsOperations } from './ops/reports';
 import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
@@ -121,6 +122,7 @@ export const operations = {
   ...journalOperations,
   ...diaryOperations,
   ...reportsOperations,
+  ...plansOperations,
   'sync.status': query({
     summary: "This computer's sync: when it last reached the server, the changes waiting, and the signed-in user's changes the server refused or found in conflict",
     input: z.object({}).strict(),

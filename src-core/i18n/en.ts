@@ -1,11 +1,13 @@
 import type { kk } from './kk';
+import { board } from './parts/board';
 import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
 import { journal } from './parts/journal';
+import { plans } from './parts/plans';
 import { reports } from './parts/reports';
 
 export const en: Record<keyof typeof kk, string> = {
-  ...journal.en, ...diary.en, ...reports.en, ...classTeacher.en,
+  ...journal.en, ...diary.en, ...reports.en, ...classTeacher.en, ...plans.en, ...board.en,
   'error.invalid_input': 'The data entered is not valid',
   'error.unauthenticated': 'Please sign in',
   'error.forbidden': 'You are not allowed to do this',

@@ -1,11 +1,13 @@
+import { board } from './parts/board';
 import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
 import { journal } from './parts/journal';
+import { plans } from './parts/plans';
 import { reports } from './parts/reports';
 
 /** Kazakh: the reference catalog (with its parts by area in ./parts). */
 export const kk = {
-  ...journal.kk, ...diary.kk, ...reports.kk, ...classTeacher.kk,
+  ...journal.kk, ...diary.kk, ...reports.kk, ...classTeacher.kk, ...plans.kk, ...board.kk,
   'error.invalid_input': 'Енгізілген деректер қате',
   'error.unauthenticated': 'Жүйеге кіріңіз',
   'error.forbidden': 'Бұл әрекетке рұқсатыңыз жоқ',

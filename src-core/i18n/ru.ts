@@ -1,11 +1,13 @@
 import type { kk } from './kk';
+import { board } from './parts/board';
 import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
 import { journal } from './parts/journal';
+import { plans } from './parts/plans';
 import { reports } from './parts/reports';
 
 export const ru: Record<keyof typeof kk, string> = {
-  ...journal.ru, ...diary.ru, ...reports.ru, ...classTeacher.ru,
+  ...journal.ru, ...diary.ru, ...reports.ru, ...classTeacher.ru, ...plans.ru, ...board.ru,
   'error.invalid_input': 'Неверные данные',
   'error.unauthenticated': 'Войдите в систему',
   'error.forbidden': 'У вас нет прав на это действие',

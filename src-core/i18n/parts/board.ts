@@ -1,0 +1,7 @@
+import { part } from './part';
+
+/** Messages of the board (kk, ru, en). */
+export const board = part({
+}, {
+}, {
+});

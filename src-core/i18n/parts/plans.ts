@@ -1,0 +1,7 @@
+import { part } from './part';
+
+/** Messages of the plans (kk, ru, en). */
+export const plans = part({
+}, {
+}, {
+});
