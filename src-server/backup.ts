@@ -9,7 +9,7 @@ import { SNAPSHOT_TABLES } from '../src-core/sync/scope';
  * the backup, sends again what the old epoch had acknowledged, and reads its buckets from the beginning.
  */
 /** The school's data: a restore puts these back as the backup holds them. */
-export const RESTORED_TABLES = [...SNAPSHOT_TABLES, 'school_sequences', 'applied_mutations', 'change_log', 'change_buckets'] as const;
+export const RESTORED_TABLES = [...SNAPSHOT_TABLES, 'plans', 'plan_topics', 'school_sequences', 'applied_mutations', 'change_log', 'change_buckets'] as const;
 /**
  * The server's own record of who signed in where and what was done: a restore never rewinds it. A computer first
  * seen after the backup keeps its sign-in, a token revoked after the backup stays revoked, the audit log keeps

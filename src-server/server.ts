@@ -46,7 +46,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   };
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    // A plan or a board document sent as base64 (2 MB of file) fits; pushes have their own limit.
+    bodyLimit: 4 * 1024 * 1024,
     trustProxy: false,
   });
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', hook: 'onRequest' });

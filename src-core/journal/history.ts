@@ -18,7 +18,7 @@ export async function cellHistory(ctx: HandlerContext, input: InputOf<'journal.c
   const lesson = await ctx.db('lessons').where({ id: input.lessonId, school_id: actor.schoolId }).whereNull('deleted_at').first();
   if (!lesson) throw new OperationError('not_found');
   await checkJournalAccess(ctx, lesson.class_id, lesson.subject_id);
-  if (ctx.host !== 'server') throw new OperationError('unavailable', 'error.history_needs_server');
+  if (ctx.host !== 'server') throw new OperationError('unavailable', 'error.needs_server');
   const rows: { what: Entry['what']; table: string; id: string }[] = [
     { what: 'fo', table: 'marks', id: markId(lesson.id, input.studentId, 'fo') },
     { what: 'sor', table: 'marks', id: markId(lesson.id, input.studentId, 'sor') },

@@ -186,6 +186,17 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
       const used = sessions.use(sessionId, name !== 'sync.status');
       if (used?.state === 'locked') return fail('locked', 'error.locked', locale);
       const actor = used?.session.actor ?? null;
+      if (used && isOperationName(name) && 'server' in operations[name] && operations[name].server) {
+        // What only the server holds (a cell's history, the plans): asked of it, and done by it, while it answers.
+        try {
+          const token = await tokenFor(used.session.actor.userId);
+          if (!token) return fail('unavailable', 'error.needs_server', locale);
+          return await link.call(token, name, input, locale);
+        } catch (err) {
+          if (err instanceof ServerUnreachable) return fail('unavailable', 'error.needs_server', locale);
+          throw err;
+        }
+      }
       if (used && isOperationName(name) && operations[name].kind === 'command') {
         try {
           const result = name === 'sync.resolve'
@@ -195,17 +206,6 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
           return { ok: true, result };
         } catch (err) {
           if (err instanceof OperationError) return errorResponse(err, locale).body;
-          throw err;
-        }
-      }
-      if (used && isOperationName(name) && 'server' in operations[name] && operations[name].server) {
-        // What only the server holds (a cell's history): asked of it while it answers.
-        try {
-          const token = await tokenFor(used.session.actor.userId);
-          if (!token) return fail('unavailable', 'error.history_needs_server', locale);
-          return await link.call(token, name, input, locale);
-        } catch (err) {
-          if (err instanceof ServerUnreachable) return fail('unavailable', 'error.history_needs_server', locale);
           throw err;
         }
       }

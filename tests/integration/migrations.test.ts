@@ -5,7 +5,7 @@ import { ENGINES } from '../helpers/databases';
 
 const TENANT_TABLES = ['schools', 'academic_years', 'terms', 'holidays', 'shifts', 'bell_schedules', 'bell_periods', 'subjects', 'rooms',
   'people', 'staff', 'users', 'user_roles', 'classes', 'class_groups', 'enrolments', 'guardians', 'curriculum',
-  'teaching_assignments', 'timetable_entries', 'lessons', 'attendance_codes', 'attendance', 'marks'];
+  'teaching_assignments', 'timetable_entries', 'lessons', 'attendance_codes', 'attendance', 'marks', 'remarks', 'plans', 'plan_topics'];
 const SYNC_COLUMNS = ['id', 'school_id', 'row_version', 'last_seq', 'created_at', 'created_by', 'created_device', 'updated_at', 'updated_by', 'updated_device', 'deleted_at', 'deleted_by'];
 
 describe.each(ENGINES)('migrations on $name', (engine) => {

@@ -97,7 +97,7 @@ export const journal = part({
   'error.unlock_in_past': 'Ашу мерзімі бүгіннен ({today}) ерте болмауы керек',
   'error.journal_not_yours': 'Бұл журнал сіздікі емес: сіз бұл сыныпта бұл пәннен сабақ бермейсіз',
   'error.no_marking_period': 'Бұл оқу жылында мұндай тоқсан (жартыжылдық) жоқ',
-  'error.history_needs_server': 'Ұяшық тарихы серверде сақталады: желіге қосылғанда қайталаңыз',
+  'error.needs_server': 'Бұл серверде сақталады: желіге қосылғанда қайталаңыз',
   'error.not_class_teacher': 'Мұны тек осы сыныптың сынып жетекшісі жасай алады',
   'error.code_not_excused': '«{code}» — дәлелді себеппен болмау белгісі емес',
 }, {
@@ -196,7 +196,7 @@ export const journal = part({
   'error.unlock_in_past': 'Срок открытия не может быть раньше сегодняшнего дня ({today})',
   'error.journal_not_yours': 'Это не ваш журнал: вы не ведёте этот предмет в этом классе',
   'error.no_marking_period': 'В этом учебном году нет такой четверти (полугодия)',
-  'error.history_needs_server': 'История ячейки хранится на сервере: повторите, когда появится связь',
+  'error.needs_server': 'Это хранится на сервере: повторите, когда появится связь',
   'error.not_class_teacher': 'Это может сделать только классный руководитель этого класса',
   'error.code_not_excused': '«{code}» — не отметка отсутствия по уважительной причине',
 }, {
@@ -295,7 +295,7 @@ export const journal = part({
   'error.unlock_in_past': 'The unlock cannot end before today ({today})',
   'error.journal_not_yours': 'This is not your journal: you do not teach this subject in this class',
   'error.no_marking_period': 'This school year has no such term (or half-year)',
-  'error.history_needs_server': 'The history of a cell is kept on the server: try again when the network is back',
+  'error.needs_server': 'This is kept on the server: try again when the network is back',
   'error.not_class_teacher': 'Only the class teacher of this class can do this',
   'error.code_not_excused': '"{code}" is not a code of an excused absence',
 });
