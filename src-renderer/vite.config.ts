@@ -20,6 +20,8 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 300,
+    // board.html: the board's own page, for its browser tests and benchmarks.
+    rolldownOptions: { input: { index: `${here}index.html`, board: `${here}board.html` } },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 });

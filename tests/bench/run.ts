@@ -9,6 +9,7 @@ import { parentLatencyBench } from './sync-latency';
 import { throughputBenches } from './sync-throughput';
 import { termMarkBenches } from './term-marks';
 import { journalBenches } from './journal-open';
+import { inkBenches } from './ink';
 import { reportBenches } from './reports';
 
 /**
@@ -70,6 +71,7 @@ const benches: Bench[] = [
   ...termMarkBenches,
   ...journalBenches,
   ...reportBenches,
+  ...inkBenches,
 ];
 
 async function main() {
