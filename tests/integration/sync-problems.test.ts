@@ -111,7 +111,7 @@ describe.each(ENGINES)('sync problems on the device, server on $name', (engine) 
   });
   afterAll(async () => {
     await client?.close();
-    await server?.close();
+    await server?.close().catch(() => undefined);
     await db?.destroy();
     await tdb?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -280,5 +280,18 @@ describe.each(ENGINES)('sync problems on the device, server on $name', (engine) 
     }
     // The problem is still there on the device, undecided.
     expect((await status('teacher')).problems.map((p) => p.mutationId)).toEqual([open.conflict]);
+  });
+
+  it("asks the server for what only the server holds (a cell's history), and says so plainly when it cannot be reached", async () => {
+    const history = await call('teacher', 'journal.cellHistory', cell(), 'en');
+    expect(history.ok, JSON.stringify(history)).toBe(true);
+    const entries = (history as { result: { entries: { what: string; new: string | null }[] } }).result.entries;
+    const versions = Number((await serverMark()).row_version);
+    expect(entries.filter((e) => e.what === 'fo')).toHaveLength(versions);
+    expect(entries.at(-1)!.new).toBe(String((await serverMark()).value));
+    await server.close();
+    expect(await call('teacher', 'journal.cellHistory', cell(), 'ru')).toMatchObject({
+      ok: false, error: { code: 'unavailable', messageKey: 'error.needs_server', message: 'Это хранится на сервере: повторите, когда появится связь' },
+    });
   });
 });
