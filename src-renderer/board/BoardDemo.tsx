@@ -1,15 +1,18 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LOCALES, type Locale } from '../../src-core/i18n';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useI18n } from '../i18n/I18n';
 import { Board } from './Board';
+import { DEMO_PUPILS } from './demoPupils';
 import type { FrameProbe } from './InkCanvas';
 import type { InkPoint, PageBackground, Stroke } from './ink';
+import { ToolsMenu } from './tools';
 
 /**
  * The board alone, for development and for the browser tests and benchmarks (board.html). The address sets it up:
  * `?lang=ru`, `?bg=grid`, `?seed=5000` (that many strokes already on the page), `?probe=1` (keep every painted
- * frame's timing). What a test reads is on `window.sabaqBoard`.
+ * frame's timing), `absent=id,id` (pupils the picker leaves out). What a test reads is on `window.sabaqBoard`. The
+ * classroom tools open over the stage; the picker's marks are only kept on this page (shown in the header).
  */
 export interface BoardTestHooks { exports: Blob[]; frames: FrameProbe[] }
 
@@ -43,10 +46,28 @@ export function BoardDemo() {
   }, [setLocale]);
   useEffect(() => { document.title = t('board.demoTitle'); }, [t]);
 
+  const root = useRef<HTMLDivElement>(null);
+  const [stage, setStage] = useState<HTMLElement | null>(null);
+  useEffect(() => { setStage(root.current?.querySelector<HTMLElement>('.board-surface') ?? null); }, []);
+  const absentIds = useMemo(() => (params.get('absent') ?? '').split(',').filter(Boolean), []);
+  const [marks, setMarks] = useState<{ pupilId: string; value: number }[]>([]);
+  const onMark = useCallback(async (pupilId: string, value: number) => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    setMarks((m) => [...m, { pupilId, value }]);
+  }, []);
+  const nameOf = (id: string) => {
+    const p = DEMO_PUPILS.find((x) => x.id === id);
+    return p ? `${p.lastName} ${p.firstName[0]}.` : id;
+  };
+
   return (
-    <div className="board-demo">
+    <div className="board-demo" ref={root}>
       <header className="board-demo-header">
         <h1>{t('board.demoTitle')}</h1>
+        <ToolsMenu stage={stage} pupils={DEMO_PUPILS} absentIds={absentIds} onMark={onMark} />
+        <output className="board-demo-marks" data-testid="demo-marks" data-count={marks.length} data-last={marks.length ? `${marks.at(-1)!.pupilId}:${marks.at(-1)!.value}` : ''}>
+          {t('tools.demo.marks')}: {marks.length === 0 ? t('tools.demo.noMarks') : marks.slice(-3).map((m) => `${nameOf(m.pupilId)} ${m.value}`).join(', ')}
+        </output>
         <LanguageSwitcher short />
       </header>
       <Board
