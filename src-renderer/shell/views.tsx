@@ -19,4 +19,5 @@ export const VIEWS: Readonly<Record<string, View>> = {
   overview: lazy(() => import('../roles/administration/OverviewView')),
   classes: lazy(() => import('../roles/staff/ClassesView')),
   users: lazy(() => import('../roles/sysadmin/UsersView')),
+  digitalLessons: lazy(() => import('../roles/teacher/present/PresentView')),
 };
