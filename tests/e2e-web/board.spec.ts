@@ -206,7 +206,8 @@ test('the toolbar: targets of at least 48 px, reachable and pressable from the k
   for (const lang of ['kk', 'ru', 'en']) {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`/board.html?lang=${lang}`);
-    const toolbar = page.getByRole('toolbar');
+    // The board's own toolbar (the page also has the classroom tools' menu).
+    const toolbar = page.locator('.board-toolbar');
     await expect(toolbar).toBeVisible();
     for (const button of await toolbar.getByRole('button').all()) {
       const box = (await button.boundingBox())!;

@@ -33,7 +33,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'server', testIgnore: /screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18080' } },
-    { name: 'client', testIgnore: /screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18081' } },
+    // After the server project: both write the demo school's journal (the same server's data), and each test
+    // compares its screen with the data it wrote.
+    { name: 'client', testIgnore: /screens\.spec\.ts/, dependencies: ['server'], use: { baseURL: 'http://127.0.0.1:18081' } },
     ...(process.env.SABAQ_SCREENS === '1'
       ? [
         { name: 'screens', testMatch: /(?<!sync-)screens\.spec\.ts/, use: { baseURL: 'http://127.0.0.1:18080' } },
