@@ -18,6 +18,7 @@ import { buildServer } from '../../src-server/server';
 import { freshPostgres, freshSqlite, type TestDatabase } from '../helpers/databases';
 import { buildClassWithLesson, buildPerson, buildSchool, buildUser, enrol, seedAttendanceCodes } from '../helpers/factories';
 import { INVARIANTS } from './invariants';
+import { seededRandom } from '../../src-core/util/random';
 import { installServerAbort, type AbortTable } from './server-abort';
 
 /** A small school for the fault harness: one class of three pupils, two teachers, one parent (of pupil 0). */
@@ -155,19 +156,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** mulberry32: the harness's only source of chance, so a seed replays a run exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function makeWorld(seed: number, engine: 'sqlite' | 'postgres'): Promise<World> {
+  // The harness's only source of chance: seeded, so a seed replays a run exactly.
   const random = seededRandom(seed);
   const tdb: TestDatabase = engine === 'postgres' ? await freshPostgres() : freshSqlite();
   const db = await openDatabase(tdb.location, 'server');

@@ -2,19 +2,9 @@
  * The random pupil: a seedable generator and a no-repeat cycle (everyone present is picked once before anyone is
  * picked again; a new round does not start with the pupil picked last, when there is anybody else).
  */
-export type Random = () => number;
+import { seededRandom, type Random } from '../../../src-core/util/random';
 
-/** mulberry32: a small seedable generator of numbers in [0, 1). */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random };
 
 export interface PickerState {
   /** Ids picked in the current round, in order. */
