@@ -6,6 +6,7 @@ import * as m0004 from './0004_sync_recovery';
 import * as m0005 from './0005_class_journal';
 import * as m0006 from './0006_journal_order';
 import * as m0007 from './0007_plans';
+import * as m0008 from './0008_resources';
 
 /**
  * The ordered list of migrations. An explicit list (not a directory scan) so that the same migrations run from
@@ -19,6 +20,7 @@ export const migrations: ReadonlyArray<{ name: string; up(k: Knex): Promise<void
   { name: '0005_class_journal', ...m0005 },
   { name: '0006_journal_order', ...m0006 },
   { name: '0007_plans', ...m0007 },
+  { name: '0008_resources', ...m0008 },
 ];
 
 export const migrationSource: Knex.MigrationSource<(typeof migrations)[number]> = {

@@ -16,20 +16,24 @@ export const PERMISSIONS = [
   'diary.readOwn',        // a pupil's own day and diary
   'family.readChildren',  // a parent's own children
   'users.read',           // the accounts of the school
+  'resources.read',       // the resource library (ЦОР): the school's and one's own
+  'resources.upload',     // adds files to the library, changes and removes one's own entries
+  'resources.manageSchool', // keeps the school library: changes and removes anybody's school entries
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF: Permission[] = ['school.read'];
+const LIBRARY_KEEPER: Permission[] = ['resources.read', 'resources.upload', 'resources.manageSchool'];
 
 /** Deny by default: a role holds exactly the permissions listed here. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  director: [...STAFF, 'school.overview', 'users.read', 'journal.read', 'journal.unlock'],
-  deputy_director: [...STAFF, 'school.overview', 'timetable.readOwn', 'journal.read', 'journal.unlock'],
-  teacher: [...STAFF, 'timetable.readOwn', 'lesson.writeOwn', 'journal.writeOwn', 'journal.read'],
+  director: [...STAFF, 'school.overview', 'users.read', 'journal.read', 'journal.unlock', ...LIBRARY_KEEPER],
+  deputy_director: [...STAFF, 'school.overview', 'timetable.readOwn', 'journal.read', 'journal.unlock', ...LIBRARY_KEEPER],
+  teacher: [...STAFF, 'timetable.readOwn', 'lesson.writeOwn', 'journal.writeOwn', 'journal.read', 'resources.read', 'resources.upload'],
   student: ['diary.readOwn'],
   parent: ['family.readChildren'],
   nurse: [...STAFF],
-  librarian: [...STAFF],
+  librarian: [...STAFF, ...LIBRARY_KEEPER],
   psychologist: [...STAFF],
   sysadmin: [...STAFF, 'users.read'],
 };

@@ -19,6 +19,7 @@ import { schoolClasses, schoolOverview } from '../school/overview';
 import { syncStatus } from '../sync/status';
 import { studentDay, teacherDay } from '../timetable/queries';
 import { plansHandlers } from '../plans/handlers';
+import { resourcesHandlers } from '../resources/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { listUsers } from '../users/list';
 import type { HandlerContext } from './call';
@@ -55,6 +56,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   ...diaryHandlers,
   ...reportsHandlers,
   ...plansHandlers,
+  ...resourcesHandlers,
   'sync.status': syncStatus,
   // The desktop client decides its conflicts itself (src-main/app/resolve.ts): a new change goes to its outbox.
   'sync.resolve': async () => { throw new OperationError('unknown_operation', 'error.device_only'); },

@@ -6,6 +6,7 @@ import { diaryOperations } from './ops/diary';
 import { journalOperations, MarkKind, Reason } from './ops/journal';
 import { plansOperations } from './ops/plans';
 import { reportsOperations } from './ops/reports';
+import { resourcesOperations } from './ops/resources';
 import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
 /**
@@ -123,6 +124,7 @@ export const operations = {
   ...diaryOperations,
   ...reportsOperations,
   ...plansOperations,
+  ...resourcesOperations,
   'sync.status': query({
     summary: "This computer's sync: when it last reached the server, the changes waiting, and the signed-in user's changes the server refused or found in conflict",
     input: z.object({}).strict(),

@@ -2,12 +2,16 @@ import type { kk } from './kk';
 import { board } from './parts/board';
 import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
+import { files } from './parts/files';
 import { journal } from './parts/journal';
+import { library } from './parts/library';
 import { plans } from './parts/plans';
+import { present } from './parts/present';
 import { reports } from './parts/reports';
 
 export const en: Record<keyof typeof kk, string> = {
   ...journal.en, ...diary.en, ...reports.en, ...classTeacher.en, ...plans.en, ...board.en,
+  ...files.en, ...library.en, ...present.en,
   'error.invalid_input': 'The data entered is not valid',
   'error.unauthenticated': 'Please sign in',
   'error.forbidden': 'You are not allowed to do this',

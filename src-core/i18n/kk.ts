@@ -1,13 +1,17 @@
 import { board } from './parts/board';
 import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
+import { files } from './parts/files';
 import { journal } from './parts/journal';
+import { library } from './parts/library';
 import { plans } from './parts/plans';
+import { present } from './parts/present';
 import { reports } from './parts/reports';
 
 /** Kazakh: the reference catalog (with its parts by area in ./parts). */
 export const kk = {
   ...journal.kk, ...diary.kk, ...reports.kk, ...classTeacher.kk, ...plans.kk, ...board.kk,
+  ...files.kk, ...library.kk, ...present.kk,
   'error.invalid_input': 'Енгізілген деректер қате',
   'error.unauthenticated': 'Жүйеге кіріңіз',
   'error.forbidden': 'Бұл әрекетке рұқсатыңыз жоқ',

@@ -2,12 +2,16 @@ import type { kk } from './kk';
 import { board } from './parts/board';
 import { classTeacher } from './parts/classTeacher';
 import { diary } from './parts/diary';
+import { files } from './parts/files';
 import { journal } from './parts/journal';
+import { library } from './parts/library';
 import { plans } from './parts/plans';
+import { present } from './parts/present';
 import { reports } from './parts/reports';
 
 export const ru: Record<keyof typeof kk, string> = {
   ...journal.ru, ...diary.ru, ...reports.ru, ...classTeacher.ru, ...plans.ru, ...board.ru,
+  ...files.ru, ...library.ru, ...present.ru,
   'error.invalid_input': 'Неверные данные',
   'error.unauthenticated': 'Войдите в систему',
   'error.forbidden': 'У вас нет прав на это действие',

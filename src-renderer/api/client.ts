@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src-core/contract/errors';
 import type { InputOf, OperationName, OutputOf } from '../../src-core/contract/operations';
+import type { FileInfo } from '../../src-core/contract/ops/resources';
 import type { Me } from '../../src-core/contract/schemas';
 
 export type Params = Record<string, string | number>;
@@ -59,6 +60,22 @@ export interface ApiClient {
   health(): Promise<HostHealth>;
   knownAccounts(): Promise<KnownAccount[]>;
   onSessionEvent(listener: (event: SessionEvent) => void): () => void;
+  /**
+   * Writes a file on the host (`POST /files`): on the central server, or on this computer, which sends it to the
+   * server with its sync. The host checks its type by its bytes and its size.
+   */
+  uploadFile(file: Blob, fileName: string): Promise<FileInfo>;
+  /**
+   * An address the page can load a file from in <img>, <video>, <audio> or <iframe> (`POST /files/<sha>/ticket`:
+   * a short-lived ticket in the path); `path` names a file inside an HTML5 package.
+   */
+  fileUrl(sha256: string, path?: string): Promise<string>;
+}
+
+/** The address of a file inside an HTML5 package, under a ticket's address. */
+export function packagePath(url: string, path?: string): string {
+  if (!path) return url;
+  return `${url}/pkg/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {

@@ -1,8 +1,9 @@
 import type { InputOf, OperationName, OutputOf } from '../../src-core/contract/operations';
+import type { FileInfo } from '../../src-core/contract/ops/resources';
 import type { Me } from '../../src-core/contract/schemas';
 import type { Locale } from '../../src-core/i18n';
 import {
-  ApiError, errorFromBody, restoreSession, sessionEvents, unreachable,
+  ApiError, errorFromBody, packagePath, restoreSession, sessionEvents, unreachable,
   type ApiClient, type HostHealth, type SessionEvent,
 } from './client';
 import { browserStorage, deviceIdOf, type StorageLike } from './storage';
@@ -112,10 +113,11 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
     return refreshing;
   }
 
-  async function invoke<N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-    let { status, body } = await post(`/api/${name}`, input, true);
+  /** A call with the bearer token, sent again once after a refresh when the access token has expired. */
+  async function authorised(send: () => Promise<{ status: number; body: unknown }>): Promise<Record<string, unknown>> {
+    let { status, body } = await send();
     if (status === 401 && tokens()) {
-      if (await refresh()) ({ status, body } = await post(`/api/${name}`, input, true));
+      if (await refresh()) ({ status, body } = await send());
       else {
         forget();
         const ended = new ApiError('unauthenticated', 'error.refresh_invalid', {}, [], 401);
@@ -124,7 +126,7 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
       }
     }
     try {
-      return okBody(status, body).result as OutputOf<N>;
+      return okBody(status, body);
     } catch (err) {
       if (err instanceof ApiError && err.isSessionLock) events.emit({ type: 'locked' });
       if (err instanceof ApiError && err.status === 401) {
@@ -135,8 +137,30 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
     }
   }
 
+  async function invoke<N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+    return (await authorised(() => post(`/api/${name}`, input, true))).result as OutputOf<N>;
+  }
+
+  async function sendFile(file: Blob, fileName: string): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', Accept: 'application/json', 'Accept-Language': options.getLocale() };
+    const t = tokens();
+    if (t) headers.Authorization = `Bearer ${t.accessToken}`;
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/files?name=${encodeURIComponent(fileName)}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+    } catch {
+      throw unreachable();
+    }
+    return { status: res.status, body: await res.json().catch(() => null) };
+  }
+
   return {
     transport: 'http',
+    uploadFile: async (file, fileName) => (await authorised(() => sendFile(file, fileName))).file as FileInfo,
+    async fileUrl(sha256, path) {
+      const ok = await authorised(() => post(`/files/${sha256}/ticket`, {}, true));
+      return packagePath(`${base}${String(ok.url)}`, path);
+    },
     signIn: (login, password) => authenticate('/auth/sign-in', { login, password, deviceId: deviceIdOf(local) }, false),
     unlock: (password) => authenticate('/auth/unlock', { password }, true),
     async signOut() {

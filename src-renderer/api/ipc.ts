@@ -2,7 +2,7 @@ import type { InputOf, OperationName, OutputOf } from '../../src-core/contract/o
 import type { Locale } from '../../src-core/i18n';
 import type { SabaqBridge } from './bridge';
 import {
-  ApiError, errorFromBody, restoreSession, sessionEvents, unreachable,
+  ApiError, errorFromBody, packagePath, restoreSession, sessionEvents, unreachable,
   type ApiClient, type HostHealth, type SessionEvent,
 } from './client';
 
@@ -54,5 +54,12 @@ export function createIpcClient(bridge: SabaqBridge, getLocale: () => Locale = (
     },
     knownAccounts: () => cross(() => bridge.knownAccounts()).catch(() => []),
     onSessionEvent: (listener: (event: SessionEvent) => void) => events.subscribe(listener),
+    async uploadFile(file, fileName) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return settle(await cross(() => bridge.uploadFile(bytes, fileName, getLocale()))).file;
+    },
+    async fileUrl(sha256, path) {
+      return packagePath(settle(await cross(() => bridge.fileUrl(sha256))).url, path);
+    },
   };
 }

@@ -118,7 +118,11 @@ describe('the ipc transport', () => {
       unlock: async () => ({ ok: true, me: me as never }),
       invoke: async (name) => ({ ok: true, result: { name } }),
       knownAccounts: async () => [{ login: 'teacher', fullName: 'A B' }],
+      uploadFile: async () => ({ ok: false, error: { code: 'invalid_input', messageKey: 'error.file_type_unknown', message: 'x' } }),
+      fileUrl: async (sha) => ({ ok: true, url: `sabaq://app/files/t/tk/${sha}` }),
     });
+    await expect(client.uploadFile(new Blob(['x']), 'a.bin')).rejects.toMatchObject({ messageKey: 'error.file_type_unknown' });
+    expect(await client.fileUrl('ab', 'js/a b.js')).toBe('sabaq://app/files/t/tk/ab/pkg/js/a%20b.js');
     await expect(client.signIn('teacher', 'bad')).rejects.toMatchObject({ messageKey: 'error.bad_credentials', status: 401 });
     expect(await client.invoke('school.classes', {})).toEqual({ name: 'school.classes' });
     expect(await client.knownAccounts()).toHaveLength(1);
