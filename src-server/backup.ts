@@ -9,13 +9,16 @@ import { SNAPSHOT_TABLES } from '../src-core/sync/scope';
  * the backup, sends again what the old epoch had acknowledged, and reads its buckets from the beginning.
  */
 /** The school's data: a restore puts these back as the backup holds them. */
-export const RESTORED_TABLES = [...SNAPSHOT_TABLES, 'plans', 'plan_topics', 'school_sequences', 'applied_mutations', 'change_log', 'change_buckets'] as const;
+export const RESTORED_TABLES = [...SNAPSHOT_TABLES, 'plans', 'plan_topics', 'resources', 'file_links', 'school_sequences', 'applied_mutations', 'change_log', 'change_buckets'] as const;
 /**
  * The server's own record of who signed in where and what was done: a restore never rewinds it. A computer first
  * seen after the backup keeps its sign-in, a token revoked after the backup stays revoked, the audit log keeps
- * every entry (the restore's own among them). The backup's rows fill in what this server lacks (a new machine).
+ * every entry (the restore's own among them), and the record of the files on disk stays with the disk (a restore
+ * does not rewind the file store). The backup's rows fill in what this server lacks (a new machine).
  */
-export const KEPT_TABLES = { server_meta: 'key', devices: 'id', refresh_tokens: 'id', audit_log: 'id' } as const;
+export const KEPT_TABLES = {
+  server_meta: ['key'], devices: ['id'], refresh_tokens: ['id'], audit_log: ['id'], files: ['school_id', 'sha256'],
+} as const;
 export const BACKUP_TABLES = [...RESTORED_TABLES, ...Object.keys(KEPT_TABLES) as (keyof typeof KEPT_TABLES)[]] as const;
 
 export interface Backup {
@@ -42,8 +45,9 @@ export async function restoreBackup(db: Knex, backup: Backup, now: Date): Promis
     for (const table of [...RESTORED_TABLES].reverse()) await trx(table).delete();
     for (const table of RESTORED_TABLES) await insertAll(trx, table, backup.tables[table] ?? []);
     for (const [table, key] of Object.entries(KEPT_TABLES)) {
-      const here = new Set((await trx(table).pluck(key)).map(String));
-      await insertAll(trx, table, (backup.tables[table] ?? []).filter((row) => !here.has(String(row[key]))));
+      const keyOf = (row: Record<string, unknown>) => key.map((k) => String(row[k])).join(':');
+      const here = new Set((await trx(table).select(...key)).map(keyOf));
+      await insertAll(trx, table, (backup.tables[table] ?? []).filter((row) => !here.has(keyOf(row))));
     }
     if (trx.client.config.client === 'pg') {
       await trx.raw("SELECT setval(pg_get_serial_sequence('audit_log', 'id'), COALESCE((SELECT max(id) FROM audit_log), 0) + 1, false)");

@@ -5,6 +5,7 @@ import { checkAccess, fieldErrors, runHandler } from '../../src-core/contract/ca
 import { OperationError } from '../../src-core/contract/errors';
 import { operations, type OperationName } from '../../src-core/contract/operations';
 import { replicaRecorder } from '../../src-core/sync/changes';
+import { JOURNAL_TABLES } from '../../src-core/sync/scope';
 import type { MutationResult, PushMutation } from '../../src-core/sync/protocol';
 import { mutationTargets } from '../../src-core/sync/targets';
 import type { Clock } from '../../src-core/util/clock';
@@ -54,11 +55,14 @@ export async function pendingMutations(db: Knex, limit = 200): Promise<PushMutat
 
 /**
  * Records the server's outcomes: each mutation ends with exactly one (`resend` leaves it pending). A row with no
- * change left waiting goes back to the server's version of it; the server's own change arrives with the pull.
+ * change left waiting leaves the overlay: refused or in conflict, it goes back to the server's version kept in its
+ * shadow; applied, it keeps what the teacher wrote (the server holds it too) at the shadow's version, so the screen
+ * never shows the old value again and the pull's newer version replaces it. A shadow the pull has already moved past
+ * the change's base is the server's newer row, and that one is put back.
  */
 export async function settleMutations(db: Knex, results: MutationResult[], epoch: string): Promise<void> {
   await db.transaction(async (trx) => {
-    const touched = new Set<string>();
+    const touched = new Map<string, { base: number; applied: boolean }>();
     for (const r of results) {
       if (r.outcome === 'resend') continue;
       // A replayed outcome is now the restored server's record too; nothing else about it changes.
@@ -66,19 +70,37 @@ export async function settleMutations(db: Knex, results: MutationResult[], epoch
       const row = await trx('outbox').where({ mutation_id: r.mutationId, status: 'pending' }).first('base_versions');
       if (!row) continue;
       await trx('outbox').where({ mutation_id: r.mutationId }).update({ status: r.outcome, reply: JSON.stringify(r.reply), epoch });
-      for (const key of Object.keys(JSON.parse(row.base_versions) as Record<string, number>)) touched.add(key);
+      for (const [key, base] of Object.entries(JSON.parse(row.base_versions) as Record<string, number>)) {
+        const seen = touched.get(key);
+        touched.set(key, { base: Math.min(seen?.base ?? base, base), applied: (seen?.applied ?? true) && r.outcome === 'applied' });
+      }
     }
     const stillPending = await pendingTargets(trx);
-    for (const key of touched) {
+    for (const [key, settled] of touched) {
       if (stillPending.has(key)) continue;
       const [table, id] = key.split(':') as [string, string];
       const shadow = await trx('shadow_rows').where({ table_name: table, row_id: id }).first();
       if (!shadow) continue;
-      if (shadow.row === null) await trx(table).where({ id }).delete();
-      else await trx(table).insert(JSON.parse(shadow.row)).onConflict('id').merge();
+      const server = shadow.row === null ? null : (JSON.parse(shadow.row) as Record<string, unknown>);
+      const serverVersion = Number(server?.row_version ?? 0);
+      const live = await trx(table).where({ id }).first();
+      if (settled.applied && live && serverVersion <= settled.base && await stillHeld(trx, table, live)) {
+        await trx(table).where({ id }).update({ row_version: serverVersion, last_seq: Number(server?.last_seq ?? 0) });
+      } else if (server === null) await trx(table).where({ id }).delete();
+      else await trx(table).insert(server).onConflict('id').merge();
       await trx('shadow_rows').where({ table_name: table, row_id: id }).delete();
     }
   });
+}
+
+/** A journal row is kept only while one of its buckets is still this computer's (see purgeRevoked in pull.ts). */
+async function stillHeld(trx: Knex.Transaction, table: string, row: Record<string, unknown>): Promise<boolean> {
+  if (!(JOURNAL_TABLES as readonly string[]).includes(table)) return true;
+  const meta = await trx('client_meta').where({ key: 'buckets' }).first('value');
+  const buckets = new Set(JSON.parse(meta?.value ?? '[]') as string[]);
+  if (buckets.has(`student:${String(row.student_id)}`)) return true;
+  const lesson = await trx('lessons').where({ id: row.lesson_id }).first('class_id');
+  return Boolean(lesson && buckets.has(`class:${String(lesson.class_id)}:journal`));
 }
 
 /** `table:id` of every row with a change still waiting to be sent. */

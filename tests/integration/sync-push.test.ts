@@ -14,7 +14,7 @@ import { startClientApp } from '../../src-main/app/client-app';
 import type { ClientApp } from '../../src-main/app/types';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
-import { buildTwoSchools, seedAttendanceCodes } from '../helpers/factories';
+import { buildPerson, buildTwoSchools, enrol, seedAttendanceCodes } from '../helpers/factories';
 
 const DATE = '2026-11-23';
 const clock = clockFrom('2026-11-23T09:00:00+05:00');
@@ -27,6 +27,7 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
   let schools: Awaited<ReturnType<typeof buildTwoSchools>>;
   const dirs: string[] = [];
   const clients: ClientApp[] = [];
+  let dropPulls = false;
 
   async function newClient() {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-sync-'));
@@ -52,6 +53,10 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
     schools = await buildTwoSchools(db, await hashPassword('password'), DATE);
     for (const s of schools) await seedAttendanceCodes(db, s.school.id);
     server = await buildServer({ db, clock });
+    // A link that answers pushes but drops pulls (the school's link failing between the two).
+    server.addHook('onRequest', async (req, reply) => {
+      if (dropPulls && req.url === '/sync/pull') await reply.code(503).send({ ok: false });
+    });
     url = await server.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
@@ -77,6 +82,35 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
     expect(Number(log[1].seq)).toBeGreaterThan(Number(log[0].seq));
     const buckets = await db('change_buckets').where({ seq: log[0].seq, school_id: schools[0]!.school.id }).pluck('bucket');
     expect(buckets.sort()).toEqual([`class:${schools[0]!.klass.id}:journal`, `student:${pupil.id}`].sort());
+  });
+
+  it('keeps an acknowledged change on the replica until the pull brings the server\'s newer version (no flicker back)', async () => {
+    const { lesson, school, klass } = schools[0]!;
+    const pupil2 = await buildPerson(db, school.id, 'Нұрланова', 'Әйгерім');
+    await enrol(db, school.id, klass.id, pupil2.id);
+    const client = await newClient();
+    const t = await signedIn(client, 'teacher');
+    const call = (value: number, baseVersion: number) => client.call(t.sessionId, 'journal.setMark', { lessonId: lesson.id, studentId: pupil2.id, value, baseVersion });
+    expect((await call(4, 0)).ok).toBe(true);
+    dropPulls = true;
+    await client.syncNow().catch(() => undefined).finally(() => { dropPulls = false; });
+    const replica = await openDatabase({ kind: 'sqlite', filename: path.join(dirs.at(-1)!, 'sabaq-replica.sqlite') }, 'replica');
+    try {
+      const id = markId(lesson.id, pupil2.id, 'fo');
+      // Acknowledged, not yet pulled: the teacher's value stays, at the version the server had before it.
+      expect(await replica('marks').where({ id }).first()).toMatchObject({ value: 4, row_version: 0 });
+      expect(await replica('shadow_rows').where({ row_id: id }).first()).toBeUndefined();
+      const server = await db('marks').where({ id }).first();
+      expect(server).toMatchObject({ value: 4, row_version: 1 });
+      // A refused change does go back: a stale base version is a conflict, and the server's value is shown.
+      expect((await call(6, 0)).ok).toBe(true);
+      dropPulls = true;
+      await client.syncNow().catch(() => undefined).finally(() => { dropPulls = false; });
+      expect(await client.outboxStatus()).toMatchObject({ conflicts: 1 });
+      expect(await replica('marks').where({ id }).first()).toMatchObject({ value: 4, row_version: 0 });
+    } finally {
+      await replica.destroy();
+    }
   });
 
   it('answers a duplicate with the stored outcome and applies nothing twice (a response lost after commit)', async () => {
