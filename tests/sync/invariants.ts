@@ -102,10 +102,13 @@ export async function checkInvariants(world: World, state: CheckState): Promise<
       // A row with a change still waiting (an old program, a disabled account) shows the device's own version,
       // which the server may refuse: only versions the server gave are held to this.
       const waiting = new Set(outbox.filter((o) => o.status === 'pending').flatMap((o) => Object.keys(JSON.parse(o.base_versions) as object)));
+      const epoch = String((await r('client_meta').where({ key: 'epoch' }).first('value'))?.value ?? '');
       for (const table of ['marks', 'attendance']) {
         for (const row of await r(table).select('id', 'row_version')) {
           if (waiting.has(`${table}:${row.id}`)) continue;
-          const key = `${d.dir}:${table}:${row.id}`;
+          // Versions compare within one server epoch: a computer that has not heard of a restore yet still
+          // holds the old epoch's versions, and takes the restored server's (lower) ones when it hears of it.
+          const key = `${d.dir}:${epoch}:${table}:${row.id}`;
           const prev = state.maxVersions.get(key) ?? 0;
           count(INVARIANTS.versionsForward, Number(row.row_version) >= prev, `${key}: ${prev} → ${row.row_version}`);
           state.maxVersions.set(key, Math.max(prev, Number(row.row_version)));
