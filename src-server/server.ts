@@ -10,6 +10,8 @@ import { registerApiRoutes } from './api/routes';
 import { authPolicyFromEnv, type AuthPolicy } from './auth/policy';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
+import { registerFileRoutes } from './files/routes';
+import { fileStoreSettingsFromEnv, type FileStoreSettings } from './files/store';
 import { serverEpoch, tokenSecret } from './meta';
 import { registerPullRoute, registerPushRoute, registerSyncRoutes, registerWaitRoute } from './sync/routes';
 import { CommitSignal } from './sync/commits';
@@ -27,6 +29,8 @@ export interface ServerOptions {
   version?: string;
   /** Rows in one chunk of a bucket snapshot (default 20,000). */
   snapshotChunkRows?: number;
+  /** Where uploaded files are kept and the largest accepted (default: data/files of the repository, 200 MB). */
+  files?: FileStoreSettings;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
@@ -73,6 +77,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerPushRoute(app, ctx);
   registerPullRoute(app, ctx);
   registerWaitRoute(app, ctx);
+  await registerFileRoutes(app, ctx, opts.files ?? fileStoreSettingsFromEnv({}, path.join(REPO_ROOT, 'data')));
   app.addHook('preClose', async () => closing.abort());
   if (opts.updatesDir) {
     const { registerUpdateFeed } = await import('./updates');

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, seedDemo, seedDemoJournal, type DemoSummary } from '../s
 import { locationFromEnv, openDatabase, type DatabaseLocation } from '../src-core/db/open';
 import { addDays, clockFrom, dateIn } from '../src-core/util/clock';
 import { authPolicyFromEnv } from './auth/policy';
+import { fileStoreSettingsFromEnv } from './files/store';
 import { buildServer, REPO_ROOT } from './server';
 
 export interface StartOptions {
@@ -42,6 +43,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       secret: env.SABAQ_SECRET,
       rendererDir: env.SABAQ_RENDERER_DIR ? path.resolve(env.SABAQ_RENDERER_DIR) : undefined,
       updatesDir: path.resolve(env.SABAQ_UPDATES_DIR ?? path.join(dataDir, 'updates')),
+      files: fileStoreSettingsFromEnv(env, dataDir),
       logger: opts.logger === false ? false : {
         level: env.LOG_LEVEL ?? 'info',
         redact: ['req.headers.authorization', 'req.body.password', 'req.body.refreshToken'],

@@ -4,11 +4,11 @@
  */
 export type ErrorCode =
   | 'invalid_input' | 'unauthenticated' | 'forbidden' | 'unknown_operation' | 'not_found' | 'conflict'
-  | 'locked' | 'rate_limited' | 'unavailable' | 'update_required' | 'internal';
+  | 'locked' | 'too_large' | 'rate_limited' | 'unavailable' | 'update_required' | 'internal';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_input: 400, unauthenticated: 401, forbidden: 403, unknown_operation: 404, not_found: 404,
-  conflict: 409, locked: 423, rate_limited: 429, unavailable: 503, update_required: 426, internal: 500,
+  conflict: 409, too_large: 413, locked: 423, rate_limited: 429, unavailable: 503, update_required: 426, internal: 500,
 };
 
 export interface FieldError {

@@ -3,6 +3,7 @@ import type { InputOf, OutputOf } from '../contract/operations';
 import { classRef } from '../school/people';
 import { schoolToday } from '../school/calendar';
 import { daySchedule } from '../timetable/day';
+import { boardFilesOf } from '../resources/lesson-files';
 import { addDays, isoWeekday } from '../util/clock';
 import { diaryPupil } from './access';
 import { diaryPupilAt } from './pupil';
@@ -14,9 +15,9 @@ type Row = any;
 
 /**
  * diary.week: a pupil's school week (Monday to the last school day of the year's week) as the family reads it:
- * each lesson with its teacher, topic and homework, and the pupil's own ФО, summative score, attendance and the
- * teacher's remark; days off with their reason. Read from the host's database (a family's replica holds the
- * class's lessons and the pupil's journal rows).
+ * each lesson with its teacher, topic and homework, the pupil's own ФО, summative score, attendance and the
+ * teacher's remark, and the board saved to the lesson; days off with their reason. Read from the host's database
+ * (a family's replica holds the class's lessons and the pupil's journal rows).
  */
 export async function diaryWeek(ctx: HandlerContext, input: InputOf<'diary.week'>): Promise<Output> {
   const pupilId = await diaryPupil(ctx, input.studentId);
@@ -33,7 +34,7 @@ export async function diaryWeek(ctx: HandlerContext, input: InputOf<'diary.week'
 
   const ids = schedules.flatMap((d) => d.lessons.map((l) => l.id));
   const [extras, marks, attendance, remarks, codes] = ids.length === 0 ? [[], [], [], [], []] : await Promise.all([
-    ctx.db('lessons').whereIn('id', ids).select('id', 'homework', 'summative_kind', 'summative_max', 'summative_title') as Promise<Row[]>,
+    ctx.db('lessons').whereIn('id', ids).select('id', 'homework', 'summative_kind', 'summative_max', 'summative_title', 'board_files') as Promise<Row[]>,
     ctx.db('marks').whereIn('lesson_id', ids).where({ student_id: pupilId }).whereNull('deleted_at') as Promise<Row[]>,
     ctx.db('attendance').whereIn('lesson_id', ids).where({ student_id: pupilId }).whereNull('deleted_at') as Promise<Row[]>,
     ctx.db('remarks').whereIn('lesson_id', ids).where({ student_id: pupilId }).whereNull('deleted_at') as Promise<Row[]>,
@@ -70,6 +71,7 @@ export async function diaryWeek(ctx: HandlerContext, input: InputOf<'diary.week'
             absent: !!code?.absent, excused: !!code?.excused,
           } : null,
           remark: remarkOf.get(l.id) ?? null,
+          boardFiles: boardFilesOf(x.board_files),
         };
       }),
     })),

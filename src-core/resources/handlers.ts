@@ -1,16 +1,20 @@
 import type { Handler } from '../contract/handlers';
-import { OperationError } from '../contract/errors';
 import type { resourcesOperations } from '../contract/ops/resources';
-
-const notYet = (): never => { throw new OperationError('internal'); };
+import { addResource } from './add';
+import { lessonPlan } from './lesson-plan';
+import { listResources } from './list';
+import { removeResource } from './remove';
+import { saveLessonBoard } from './save-board';
+import { setLessonPlan } from './set-plan';
+import { updateResource } from './update';
 
 /** The handlers of the resource library's and the lesson plan's operations (spread into src-core/contract/handlers.ts). */
 export const resourcesHandlers: { [N in keyof typeof resourcesOperations]: Handler<N> } = {
-  'resources.list': notYet,
-  'resources.add': notYet,
-  'resources.update': notYet,
-  'resources.remove': notYet,
-  'lesson.plan': notYet,
-  'lesson.setPlan': notYet,
-  'lesson.saveBoard': notYet,
+  'resources.list': listResources,
+  'resources.add': addResource,
+  'resources.update': updateResource,
+  'resources.remove': removeResource,
+  'lesson.plan': lessonPlan,
+  'lesson.setPlan': setLessonPlan,
+  'lesson.saveBoard': saveLessonBoard,
 };

@@ -80,12 +80,12 @@ export function packagePath(url: string, path?: string): string {
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: 'invalid_input', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
-  423: 'locked', 429: 'rate_limited', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
+  413: 'too_large', 423: 'locked', 429: 'rate_limited', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
 };
 
 const STATUS_OF_CODE: Record<string, number> = {
   invalid_input: 400, unauthenticated: 401, forbidden: 403, unknown_operation: 404, not_found: 404,
-  conflict: 409, locked: 423, rate_limited: 429, unavailable: 503, internal: 500,
+  conflict: 409, too_large: 413, locked: 423, rate_limited: 429, unavailable: 503, internal: 500,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@ import { TermMarkInput, TermMarkResult } from '../../grading/term-mark';
 import { query } from '../define';
 import { ClassRef, Id, IsoDate, Localised, PersonName } from '../schemas';
 import { MarkingPeriodSchema } from './journal';
+import { BoardFile } from './resources';
 
 const Subject = z.object({ id: Id, code: z.string(), name: Localised });
 const SummativeKind = z.enum(['sor', 'soch']);
@@ -26,6 +27,8 @@ export const DiaryLesson = z.object({
   summative: z.object({ kind: SummativeKind, max: z.number().int(), title: z.string().nullable(), score: z.number().int().nullable() }).nullable(),
   attendance: z.object({ code: z.string(), label: Localised, absent: z.boolean(), excused: z.boolean() }).nullable(),
   remark: z.string().nullable(),
+  /** The board the teacher saved to the lesson (PNG, PDF): a pupil who missed the lesson finds it here. */
+  boardFiles: z.array(BoardFile),
 });
 
 export const DiaryDay = z.object({
