@@ -6,6 +6,8 @@ export const BRIDGE_CHANNELS = {
   invoke: 'sabaq:invoke',
   knownAccounts: 'sabaq:known-accounts',
   health: 'sabaq:health',
+  uploadFile: 'sabaq:upload-file',
+  fileUrl: 'sabaq:file-url',
 } as const;
 
 export type BridgeChannel = keyof typeof BRIDGE_CHANNELS;

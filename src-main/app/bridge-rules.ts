@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorResponse } from '../../src-core/contract/error-body';
 import { OperationError, type ErrorBody, type ErrorCode } from '../../src-core/contract/errors';
+import type { FileInfo } from '../../src-core/contract/ops/resources';
 import { isOperationName } from '../../src-core/contract/operations';
 import type { Locale } from '../../src-core/i18n/index';
 import { BRIDGE_CHANNELS, type BridgeChannel } from './bridge-channels';
@@ -28,6 +29,9 @@ export const BRIDGE_ARGS = {
   ]),
   knownAccounts: z.tuple([]),
   health: z.tuple([]),
+  // The bytes of a file written on this computer (their type is decided by the bytes, their size by the limit).
+  uploadFile: z.tuple([z.instanceof(Uint8Array), z.string().max(255), LocaleArg]),
+  fileUrl: z.tuple([z.string().regex(/^[0-9a-f]{64}$/)]),
 } satisfies Record<BridgeChannel, z.ZodType>;
 
 export interface SenderFacts {
@@ -64,4 +68,8 @@ export interface SabaqBridge {
   knownAccounts(): Promise<{ login: string; fullName: string }[]>;
   /** Whether the client reaches its central server (the renderer polls it). */
   health(): Promise<{ ok: true; offline: boolean }>;
+  /** Writes a file on this computer (sent to the server with the sync); its type is checked by its bytes. */
+  uploadFile(bytes: Uint8Array, fileName: string, locale?: Locale): Promise<{ ok: true; file: FileInfo } | ErrorBody>;
+  /** An app://sabaq address of the file under a short-lived ticket. */
+  fileUrl(sha256: string): Promise<{ ok: true; url: string } | ErrorBody>;
 }

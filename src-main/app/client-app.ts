@@ -14,6 +14,8 @@ import { isLocale, type Locale } from '../../src-core/i18n/index';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src-core/sync/protocol';
 import { systemClock, type Clock } from '../../src-core/util/clock';
 import { adoptEpoch } from './epoch';
+import { startClientFiles, shasIn, type ClientFiles } from './files/client-files';
+import type { ServerFiles } from './files/server-files';
 import { outboxStatus, recordMutation } from './outbox';
 import { pullChanges } from './pull';
 import { pushOutbox, type PushSummary } from './push';
@@ -28,8 +30,19 @@ const fail = (code: OperationError['code'], key?: string, locale: Locale = 'kk',
 
 const FIRST_SYNC_WAIT_MS = 3000;
 
+/** A desktop client with its files (the cache, uploads waiting, the coming lessons' files fetched ahead). */
+export type DesktopClient = ClientApp & { readonly files: ClientFiles };
+
 /** Starts a desktop client: its replica, its link to the central server and its local sessions. */
-export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; transport?: Transport }): Promise<ClientApp> {
+export async function startClientApp(opts: ClientAppOptions & {
+  clock?: Clock;
+  transport?: Transport;
+  /** The largest file accepted here, in MB (default SABAQ_MAX_FILE_MB, else 200). */
+  maxFileMb?: number;
+  /** How files reach the server (HTTP to serverUrl by default). */
+  serverFiles?: ServerFiles;
+  log?: (line: string) => void;
+}): Promise<DesktopClient> {
   mkdirSync(opts.dataDir, { recursive: true });
   const clock = opts.clock ?? systemClock;
   const db = await openDatabase({ kind: 'sqlite', filename: path.join(opts.dataDir, 'sabaq-replica.sqlite') }, 'replica');
@@ -75,6 +88,20 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     await Promise.race([syncNow().catch(() => undefined), new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS).unref())]);
     return outcome;
   }
+
+  const files = startClientFiles({
+    db, clock, deviceId, dataDir: opts.dataDir, serverUrl: opts.serverUrl, server: opts.serverFiles,
+    maxFileMb: opts.maxFileMb ?? (Number(process.env.SABAQ_MAX_FILE_MB) || undefined),
+    actorOf(sessionId, locale) {
+      const used = sessions.use(sessionId);
+      if (!used) return fail('unauthenticated', undefined, locale);
+      if (used.state === 'locked') return fail('locked', 'error.locked', locale);
+      return used.session.actor;
+    },
+    tokenFor: (userId, renew) => tokenFor(userId, renew),
+    syncing: () => pushing,
+    log: opts.log ?? ((line) => process.stderr.write(`sabaq-client: ${line}\n`)),
+  });
 
   async function signInOffline(login: string, password: string, locale: Locale): Promise<SignInOutcome> {
     const account = await db('local_accounts').whereRaw('lower(login) = ?', [login.trim().toLowerCase()]).first();
@@ -134,7 +161,9 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
   let pushing: Promise<PushSummary> | null = null;
   /** Sends the outbox, then pulls what changed (one sync at a time); an unreachable server leaves everything pending. */
   function syncNow(): Promise<PushSummary> {
-    pushing ??= pushOutbox({ db, link, deviceId, tokenFor })
+    // The files a waiting change names go first: the server holds a board before the diary shows it.
+    pushing ??= namedFiles().then((named) => (named.size ? files.sendUploads(named) : null))
+      .then(() => pushOutbox({ db, link, deviceId, tokenFor }))
       .then(async (first) => {
         let summary = first;
         const verify = await verificationDue();
@@ -146,6 +175,8 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
           await pullChanges({ db, link, deviceId, tokens: deviceTokens });
         }
         if (summary.waiting !== 'server') await setClientMeta(db, 'last_sync_at', clock.now().toISOString());
+        // The journal is through: the other files to send, then the coming lessons' files, in the background.
+        files.afterSync();
         return summary;
       })
       .catch((err) => {
@@ -154,6 +185,12 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
       })
       .finally(() => { pushing = null; });
     return pushing;
+  }
+
+  /** The files named by the changes waiting to be sent. */
+  async function namedFiles(): Promise<Set<string>> {
+    const args: string[] = await db('outbox').where({ status: 'pending' }).whereIn('name', ['lesson.saveBoard', 'lesson.setPlan']).pluck('args');
+    return new Set(args.flatMap(shasIn));
   }
 
   const closing = new AbortController();
@@ -191,6 +228,9 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
         try {
           const token = await tokenFor(used.session.actor.userId);
           if (!token) return fail('unavailable', 'error.needs_server', locale);
+          // A file written here and named by the call (a resource added to the library) is sent before it.
+          const named = new Set(shasIn(JSON.stringify(input ?? {})));
+          if (named.size) await files.sendUploads(named);
           return await link.call(token, name, input, locale);
         } catch (err) {
           if (err instanceof ServerUnreachable) return fail('unavailable', 'error.needs_server', locale);
@@ -242,10 +282,12 @@ export async function startClientApp(opts: ClientAppOptions & { clock?: Clock; t
     syncNow,
     waitForChanges,
     outboxStatus: () => outboxStatus(db),
+    files,
     async close() {
       closing.abort();
       await pushing?.catch(() => undefined);
+      await files.close();
       await db.destroy();
     },
-  } satisfies ClientApp;
+  } satisfies DesktopClient;
 }

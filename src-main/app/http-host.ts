@@ -5,6 +5,8 @@ import { errorResponse } from '../../src-core/contract/error-body';
 import { OperationError, STATUS_OF, type ErrorBody } from '../../src-core/contract/errors';
 import { localeFromHeader, type Locale } from '../../src-core/i18n/index';
 import { registerWebApp } from '../../src-server/web';
+import type { ClientFiles } from './files/client-files';
+import { registerFileRoutes } from './files/http-routes';
 import type { SyncStatus } from './sync-loop';
 import type { ClientApp } from './types';
 
@@ -24,7 +26,7 @@ const bearer = (h: string | undefined) => (h?.startsWith('Bearer ') ? h.slice(7)
  * The desktop client's browser mode: the same contract and auth routes as the central server, served on loopback
  * from the replica. The session id is the bearer token; it never leaves this computer.
  */
-export async function buildHttpHost(app: ClientApp, opts: { rendererDir: string; port: number; syncStatus?: () => SyncStatus }): Promise<FastifyInstance> {
+export async function buildHttpHost(app: ClientApp & { files?: ClientFiles }, opts: { rendererDir: string; port: number; syncStatus?: () => SyncStatus }): Promise<FastifyInstance> {
   const http = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const allowedHosts = new Set([`127.0.0.1:${opts.port}`, `localhost:${opts.port}`]);
   http.addHook('onRequest', async (req, reply) => {
@@ -34,7 +36,7 @@ export async function buildHttpHost(app: ClientApp, opts: { rendererDir: string;
   let online = { at: 0, value: true };
   http.get('/health', async () => {
     if (Date.now() - online.at > 10_000) online = { at: Date.now(), value: await app.online() };
-    const sync = { ...opts.syncStatus?.(), ...(await app.outboxStatus()) };
+    const sync = { ...opts.syncStatus?.(), ...(await app.outboxStatus()), ...(app.files ? { files: await app.files.status() } : {}) };
     return { ok: true, role: 'client', offline: !online.value, deviceId: app.deviceId, sync };
   });
   http.post('/auth/sign-in', async (req, reply) => {
@@ -67,6 +69,7 @@ export async function buildHttpHost(app: ClientApp, opts: { rendererDir: string;
   });
   http.post<{ Params: { name: string } }>('/api/:name', async (req, reply) =>
     send(reply, await app.call(bearer(req.headers.authorization), req.params.name, req.body, localeFromHeader(req.headers['accept-language']))));
+  if (app.files) await registerFileRoutes(http, app.files);
   await registerWebApp(http, opts.rendererDir);
   return http;
 }

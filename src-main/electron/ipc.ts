@@ -2,7 +2,10 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { z } from 'zod';
 import { BRIDGE_ARGS, BRIDGE_CHANNELS, bridgeError, forRenderer, isTrustedSender } from '../app/bridge-rules';
 import type { BridgeChannel } from '../app/bridge-channels';
+import { filesOf } from '../app/files/client-files';
+import { APP_ORIGIN } from '../app/renderer-files';
 import type { ClientApp } from '../app/types';
+import { serveClientFiles } from './renderer-protocol';
 
 /**
  * The main side of the preload bridge. Each channel: the sender must be our main window's top frame on
@@ -95,10 +98,24 @@ export function registerIpc(opts: {
 
   handle('health', async () => ({ ok: true, offline: !(await clientApp.online()) }));
 
+  // Files: written into this computer's cache, and read by the page from app://sabaq/files/t/<ticket>/<sha>.
+  const files = filesOf(clientApp);
+  serveClientFiles(files);
+
+  handle('uploadFile', async (contents, [bytes, fileName, locale]) =>
+    files ? files.upload(sessions.get(contents.id) ?? null, bytes, fileName, locale ?? 'kk') : bridgeError('internal', locale));
+
+  handle('fileUrl', async (contents, [sha256]) => {
+    if (!files) return bridgeError('internal');
+    const ticket = await files.ticket(sessions.get(contents.id) ?? null, sha256, 'kk');
+    return ticket.ok ? { ok: true, url: `${APP_ORIGIN}${ticket.url}` } : ticket;
+  });
+
   return {
     hasSignedInUser: () => sessions.size > 0,
     dispose() {
       for (const channel of Object.values(BRIDGE_CHANNELS)) ipcMain.removeHandler(channel);
+      serveClientFiles(null);
       sessions.clear();
     },
   };

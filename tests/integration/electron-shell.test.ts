@@ -17,7 +17,7 @@ mkdirSync(path.resolve('test-results'), { recursive: true });
 const work = mkdtempSync(path.resolve('test-results', 'sabaq-shell-'));
 const appDir = path.join(work, 'app');
 const userData = path.join(work, 'user-data');
-const CHANNELS = ['sabaq:sign-in', 'sabaq:sign-out', 'sabaq:unlock', 'sabaq:invoke', 'sabaq:known-accounts', 'sabaq:health'];
+const CHANNELS = ['sabaq:sign-in', 'sabaq:sign-out', 'sabaq:unlock', 'sabaq:invoke', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url'];
 
 beforeAll(async () => {
   await Promise.all([buildMain(path.join(appDir, 'dist-main')), buildPreload(path.join(appDir, 'dist-main'))]);
@@ -110,6 +110,20 @@ describe('the first launch', () => {
     expect((await handler(new Request('app://sabaq/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
   });
 
+  it("serves the cache's files under /files/ only with a valid ticket, never the renderer's files there", async () => {
+    const handler = fake.protocolHandlers.get('app')!;
+    const sha = 'a'.repeat(64);
+    const forged = await handler(new Request(`app://sabaq/files/t/9999999999.u1.${'A'.repeat(43)}/${sha}`));
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ ok: false, error: { messageKey: 'error.ticket_invalid' } });
+    expect((await handler(new Request(`app://sabaq/files/t/x/${sha}/pkg/index.html`))).status).toBe(401);
+    for (const url of ['app://sabaq/files/index.html', 'app://sabaq/files/t/x/not-a-sha']) {
+      const refused = await handler(new Request(url));
+      expect(refused.status, url).toBe(400);
+      expect(await refused.text()).not.toContain('<title>Sabaq</title>');
+    }
+  });
+
   it('grants fullscreen and nothing else; lets the page load only app://', () => {
     const ask = (permission: string) => {
       let granted: boolean | undefined;
@@ -182,6 +196,15 @@ describe('the first launch', () => {
       expect(await call('sabaq:invoke', event(main.webContents), 'users.delete', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(await call('sabaq:sign-in', event(main.webContents), 'only-login')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(await call('sabaq:unlock', event(main.webContents), 'pw')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect(await call('sabaq:file-url', event(main.webContents), '../secret.txt')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await call('sabaq:upload-file', event(main.webContents), 'not bytes', 'a.pdf')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    });
+
+    it('writes and opens files only for a signed-in user', async () => {
+      const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+      expect(await call('sabaq:upload-file', event(main.webContents), bytes, 'a.pdf', 'en')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect(await call('sabaq:file-url', event(main.webContents), 'a'.repeat(64))).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      await expect(call('sabaq:file-url', event(fakeWebContents()), 'a'.repeat(64))).rejects.toThrow('refused');
     });
 
     it('answers a failed sign-in without a session id (the server is unreachable, the user unknown here)', async () => {
@@ -225,9 +248,9 @@ describe('the preload', () => {
     api = fake.exposed.get('sabaq') as typeof api;
   });
 
-  it('exposes window.sabaq with six frozen functions, and nothing else', () => {
+  it('exposes window.sabaq with eight frozen functions, and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['sabaq']);
-    expect(Object.keys(api).sort()).toEqual(['health', 'invoke', 'knownAccounts', 'signIn', 'signOut', 'unlock']);
+    expect(Object.keys(api).sort()).toEqual(['fileUrl', 'health', 'invoke', 'knownAccounts', 'signIn', 'signOut', 'unlock', 'uploadFile']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -251,6 +274,12 @@ describe('the preload', () => {
     await api.signOut!();
     await api.knownAccounts!();
     await api.health!();
-    expect(fake.rendererInvokes.slice(-5).map((a) => a[0])).toEqual(['sabaq:sign-in', 'sabaq:unlock', 'sabaq:sign-out', 'sabaq:known-accounts', 'sabaq:health']);
+    const bytes = new Uint8Array([1, 2, 3]);
+    await api.uploadFile!(bytes, 'board.pdf', 'ru');
+    await api.fileUrl!('a'.repeat(64));
+    expect(fake.rendererInvokes.slice(-7).map((a) => a[0])).toEqual([
+      'sabaq:sign-in', 'sabaq:unlock', 'sabaq:sign-out', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url',
+    ]);
+    expect(fake.rendererInvokes.at(-2)).toEqual(['sabaq:upload-file', bytes, 'board.pdf', 'ru']);
   });
 });
