@@ -34,7 +34,7 @@ export const RENDERER_CSP = [
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
-  "frame-src 'none'",
+  "frame-src 'self'", // an HTML5 package of the library, itself sandboxed (src-core/resources/policies.ts)
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -11,6 +11,7 @@ import { Sha256 } from '../../src-core/contract/ops/resources';
 import { localeFromHeader } from '../../src-core/i18n/index';
 import { readableFile, type HeldFile } from '../../src-core/resources/file-access';
 import { packageEntryPath } from '../../src-core/resources/package';
+import { FILE_CSP, PACKAGE_CSP } from '../../src-core/resources/policies';
 import { issueFileTicket, verifyFileTicket } from '../../src-core/resources/tickets';
 import { replicaRecorder } from '../../src-core/sync/changes';
 import { loadActor } from '../auth/actors';
@@ -47,7 +48,7 @@ export async function registerFileRoutes(app: FastifyInstance, ctx: ServerContex
       throw new OperationError('not_found');
     }
     // Only the library's kinds are ever held (never HTML or SVG); PDF viewers do not run in a sandboxed document.
-    const csp: Record<string, string> = file.kind === 'pdf' ? {} : { 'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox" };
+    const csp: Record<string, string> = file.kind === 'pdf' ? {} : { 'Content-Security-Policy': FILE_CSP };
     return sendWithRanges(req, reply, fileOnDisk(store.pathOf(file.sha256), size, file.mime, file.sha256), csp);
   }
 
@@ -133,32 +134,13 @@ export async function registerFileRoutes(app: FastifyInstance, ctx: ServerContex
       const entry = pkg.entry(path);
       if (!entry) throw new OperationError('not_found');
       const etag = `${file.sha256}-${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
-      return sendWithRanges(req, reply, bytesInMemory(entry.bytes, entry.mime, etag), { 'Content-Security-Policy': PACKAGE_POLICY });
+      return sendWithRanges(req, reply, bytesInMemory(entry.bytes, entry.mime, etag), { 'Content-Security-Policy': PACKAGE_CSP });
     } catch (err) {
       return fail(req, reply, err);
     }
   });
 }
 
-/**
- * A package's pages run scripts and forms, but in a sandbox without `allow-same-origin`: an opaque origin that
- * cannot read the application's storage (its tokens), cookies or pages, nor call the API as the user. They may load
- * their own files from this server and nothing from elsewhere (nothing leaves the school's network), and may not
- * open windows or navigate the application.
- */
-const PACKAGE_POLICY = [
-  'sandbox allow-scripts allow-forms',
-  "default-src 'self' data: blob:",
-  "script-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:",
-  "style-src 'self' 'unsafe-inline' data:",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
 
 const UploadQuery = z.object({ name: z.string().trim().min(1).max(255) });
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { ErrorBody } from '../../../src-core/contract/errors';
 import { openPackage, packageEntryPath, type HtmlPackage } from '../../../src-core/resources/package';
+import { FILE_CSP, PACKAGE_CSP } from '../../../src-core/resources/policies';
 import type { FileLimits } from '../../../src-core/resources/sniff';
 import { parseRange } from '../../../src-server/update-ranges';
 import type { CachedFile, FileCache } from './cache';
@@ -23,27 +24,6 @@ export interface FileRequest {
   headers: { range?: string; 'if-range'?: string; 'if-none-match'?: string; 'accept-language'?: string };
 }
 
-/**
- * What a package's page may do: the central server's policy (src-server/files/routes.ts), so that a package runs
- * alike from the server and from this computer — scripts and forms in a sandbox without `allow-same-origin`, its
- * own files only, nothing from elsewhere.
- */
-export const PACKAGE_CSP = [
-  'sandbox allow-scripts allow-forms',
-  "default-src 'self' data: blob:",
-  "script-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:",
-  "style-src 'self' 'unsafe-inline' data:",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
-
-/** A file other than a PDF (a picture, a sound, a video, a package's zip) opened as a page runs nothing. */
-export const FILE_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 const COMMON = {
   'X-Content-Type-Options': 'nosniff',
