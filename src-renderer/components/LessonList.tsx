@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { LessonView } from '../../src-core/contract/schemas';
 import { clockTime } from '../i18n/dates';
 import { useI18n } from '../i18n/I18n';
@@ -8,13 +9,15 @@ interface Props {
   /** A teacher sees the class of each lesson; a pupil (or parent) sees the teacher. */
   viewer: 'teacher' | 'pupil';
   compact?: boolean;
+  /** Something the viewer can do with a lesson (a teacher opens its plan), shown under its room. */
+  action?: (lesson: LessonView) => ReactNode;
 }
 
 /**
  * A day's lessons in the order of the clock: period, time, subject, class or teacher, group, room, topic. A teacher also sees
  * which rooms have an interactive board and which topics are still to be written.
  */
-export function LessonList({ lessons, viewer, compact = false }: Props) {
+export function LessonList({ lessons, viewer, compact = false, action }: Props) {
   const { t, locale } = useI18n();
   // By the clock, not by period: a teacher of both shifts has period 6 of the first before period 5 of the second.
   const sorted = [...lessons].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.period - b.period);
@@ -42,6 +45,7 @@ export function LessonList({ lessons, viewer, compact = false }: Props) {
           <div className="lesson-room">
             {l.room ? <span>{t('lesson.room', { number: l.room.number })}</span> : <span className="muted">{t('lesson.noRoom')}</span>}
             {viewer === 'teacher' && l.room?.interactiveBoard && <span className="tag board" data-testid="board-mark">{t('lesson.board')}</span>}
+            {action?.(l)}
           </div>
         </li>
       ))}

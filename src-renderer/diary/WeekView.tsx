@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import type { OutputOf } from '../../src-core/contract/operations';
+import type { BoardFile } from '../../src-core/contract/ops/resources';
 import { useOperation } from '../api/ApiContext';
 import { fullName } from '../components/names';
 import { ErrorNotice, Loading } from '../components/Panels';
 import { addDays, clockTime, shortDate } from '../i18n/dates';
 import { useI18n } from '../i18n/I18n';
+import { FileLink } from '../roles/teacher/library/FileLink';
+import '../styles/board-links.css';
 
 type Week = OutputOf<'diary.week'>;
 type Day = Week['days'][number];
@@ -90,6 +93,7 @@ function LessonRow({ lesson: l }: { lesson: Lesson }) {
         {l.remark && (
           <div className="diary-remark" data-testid="diary-remark"><span className="diary-label">{t('diary.remark')}: </span>{l.remark}</div>
         )}
+        <BoardLinks files={boardFilesOf(l)} />
       </div>
       <div className="diary-cell">
         {l.fo !== null && <MarkBadge kind="fo" text={String(l.fo)} />}
@@ -103,6 +107,29 @@ function LessonRow({ lesson: l }: { lesson: Lesson }) {
         )}
       </div>
     </li>
+  );
+}
+
+/** The board saved to the lesson, when the host's diary carries it (older hosts send no `boardFiles`). */
+function boardFilesOf(lesson: Lesson): readonly BoardFile[] {
+  const files = (lesson as Lesson & { boardFiles?: readonly BoardFile[] }).boardFiles;
+  return Array.isArray(files) ? files : [];
+}
+
+/** "Board from the lesson": the annotated board's pages as a PDF and a picture, opened in a new tab. */
+function BoardLinks({ files }: { files: readonly BoardFile[] }) {
+  const { t } = useI18n();
+  if (files.length === 0) return null;
+  const ordered = [...files].sort((a, b) => (a.format === b.format ? 0 : a.format === 'pdf' ? -1 : 1));
+  return (
+    <div className="diary-board" data-testid="diary-board">
+      <span className="diary-label">{t('lessonPlan.board.diary')}: </span>
+      <span className="diary-board-links">
+        {ordered.map((f) => (
+          <FileLink key={f.sha256} sha256={f.sha256} className="diary-board-link" testId="diary-board-file">{t(`lessonPlan.board.${f.format}`)}</FileLink>
+        ))}
+      </span>
+    </div>
   );
 }
 

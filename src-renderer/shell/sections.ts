@@ -5,13 +5,13 @@ import type { Role } from '../../src-core/auth/roles';
  * "not ready" panel; its label is `nav.<id>`.
  */
 export const SECTIONS_OF: Readonly<Record<Role, readonly string[]>> = {
-  director: ['overview', 'classes', 'journal', 'staff', 'documents', 'reports'],
-  deputy_director: ['overview', 'today', 'classes', 'journal', 'curriculum', 'timetable', 'substitutions', 'monitoring', 'reports'],
-  teacher: ['today', 'journal', 'plans', 'digitalLessons', 'homework', 'tests', 'messages'],
+  director: ['overview', 'classes', 'journal', 'library', 'staff', 'documents', 'reports'],
+  deputy_director: ['overview', 'today', 'classes', 'journal', 'library', 'curriculum', 'timetable', 'substitutions', 'monitoring', 'reports'],
+  teacher: ['today', 'journal', 'plans', 'library', 'digitalLessons', 'homework', 'tests', 'messages'],
   student: ['myDay', 'diary', 'homework', 'tests', 'calendar', 'portfolio', 'resources'],
   parent: ['children', 'marks', 'attendance', 'homework', 'messages', 'consultations'],
   nurse: ['classes', 'healthRecords', 'vaccinations', 'checkups', 'sickNotes'],
-  librarian: ['classes', 'catalogue', 'textbooks', 'loans', 'elibrary'],
+  librarian: ['classes', 'library', 'catalogue', 'textbooks', 'loans', 'elibrary'],
   psychologist: ['classes', 'diagnostics', 'consultations', 'parentAdvice'],
   sysadmin: ['users', 'devices', 'updates', 'backups', 'network', 'audit'],
 };

@@ -20,4 +20,9 @@ export const VIEWS: Readonly<Record<string, View>> = {
   classes: lazy(() => import('../roles/staff/ClassesView')),
   users: lazy(() => import('../roles/sysadmin/UsersView')),
   digitalLessons: lazy(() => import('../roles/teacher/present/PresentView')),
+  plans: lazy(() => import('../roles/teacher/plans/PlansView')),
+  library: lazy(() => import('../roles/teacher/library/LibraryView')),
 };
+
+/** A lesson's plan, opened by its address over whichever section is chosen (roles/teacher/lesson-plan/route.ts). */
+export const LessonPlanPage = lazy(() => import('../roles/teacher/lesson-plan/LessonPlanPage'));

@@ -5,6 +5,7 @@ import { Empty, ErrorNotice } from '../../components/Panels';
 import { useDayOperation } from '../../components/useDayOperation';
 import { useI18n } from '../../i18n/I18n';
 import type { ViewProps } from '../../shell/views';
+import { LessonPlanLink } from './lesson-plan/LessonPlanLink';
 
 /** A teacher's day (also a deputy who teaches): their lessons, the class they lead, days off explained. */
 export default function TodayView({ me }: ViewProps) {
@@ -24,7 +25,8 @@ export default function TodayView({ me }: ViewProps) {
       {data && data.lessons.length > 0 && (
         <>
           <p className="muted count">{t('today.count', { n: data.lessons.length })}</p>
-          <LessonList lessons={data.lessons} viewer="teacher" />
+          <LessonList lessons={data.lessons} viewer="teacher"
+            action={me.permissions.includes('journal.read') ? (l) => <LessonPlanLink lessonId={l.id} date={l.date} /> : undefined} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { Me } from '../../../../src-core/contract/schemas';
 import type { ApiError } from '../../../api/client';
 import { useI18n } from '../../../i18n/I18n';
 import { longDate, shortDate } from '../../../i18n/dates';
+import { LessonPlanLink } from '../lesson-plan/LessonPlanLink';
 import { lockedSince, needsReason, summativeInput, unlockInput, type SummativeKind } from './lesson';
 import type { Lesson, Sheet } from './model';
 
@@ -109,6 +110,7 @@ export function LessonPanel({ sheet, lesson, me, onClose, setTopic, setHomework,
     <aside ref={root} className="journal-lesson" role="dialog" aria-modal="false" aria-labelledby="journal-lesson-heading" data-testid="lesson-panel">
       <div className="journal-lesson-head">
         <h2 id="journal-lesson-heading">{t('journal.lesson.heading', { date, period: lesson.period })}</h2>
+        <LessonPlanLink lessonId={lesson.id} date={lesson.date} />
         <button type="button" className="button" onClick={onClose} data-testid="lesson-close">{t('journal.close')}</button>
       </div>
 
