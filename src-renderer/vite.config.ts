@@ -21,7 +21,8 @@ export default defineConfig({
     reportCompressedSize: true,
     chunkSizeWarningLimit: 300,
     // board.html: the board's own page, for its browser tests and benchmarks.
-    rolldownOptions: { input: { index: `${here}index.html`, board: `${here}board.html` } },
+    // presenter.html: the presenter view of a lesson on the board (a second window, fed by the board's own).
+    rolldownOptions: { input: { index: `${here}index.html`, board: `${here}board.html`, presenter: `${here}presenter.html` } },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 });

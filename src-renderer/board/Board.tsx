@@ -4,7 +4,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { InkCanvas, type FrameProbe, type InkCanvasHandle } from './InkCanvas';
 import {
   BOARD_COLOURS, canRedo, canUndo, emptyPage, HIGHLIGHTER_COLOURS, pageReducer, strokeWidth,
-  type BoardTool, type PageBackground, type Stroke, type WidthChoice,
+  type BoardTool, type PageBackground, type Stroke, type View, type WidthChoice,
 } from './ink';
 
 /**
@@ -16,9 +16,11 @@ export interface BoardProps {
   initialBackground?: PageBackground;
   onExport(png: Blob): void;
   onFrame?(probe: FrameProbe): void;
+  /** The ink surface's pan and zoom, after each change: a layer under the ink follows it. */
+  onView?(view: View): void;
 }
 
-export function Board({ initialStrokes, initialBackground = 'blank', onExport, onFrame }: BoardProps) {
+export function Board({ initialStrokes, initialBackground = 'blank', onExport, onFrame, onView }: BoardProps) {
   const { t } = useI18n();
   const [page, dispatch] = useReducer(pageReducer, initialStrokes, (s) => emptyPage(s ?? []));
   const [tool, setTool] = useState<BoardTool>('pen');
@@ -69,6 +71,7 @@ export function Board({ initialStrokes, initialBackground = 'blank', onExport, o
           onErase={(ids) => dispatch({ type: 'erase', ids })}
           onPenSeen={() => setPenMode(true)}
           onFrame={onFrame}
+          onView={onView}
         />
       </div>
     </section>

@@ -35,6 +35,8 @@ export interface InkCanvasProps {
   onErase(ids: string[]): void;
   onPenSeen(): void;
   onFrame?(probe: FrameProbe): void;
+  /** The view after each change of pan or zoom (in the frame that paints it): layers under the ink follow it. */
+  onView?(view: View): void;
   ref?: Ref<InkCanvasHandle>;
 }
 
@@ -79,6 +81,7 @@ export function InkCanvas(props: InkCanvasProps) {
     frame: 0,
     eventTimes: [] as number[],
     handledTimes: [] as number[],
+    reportedView: null as View | null,
   });
 
   useImperativeHandle(props.ref, () => ({
@@ -145,6 +148,7 @@ export function InkCanvas(props: InkCanvasProps) {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (s.live?.kind === 'draw') paintLiveStroke(ctx, s.live.stroke, s.view, s.ratio);
     if (propsRef.current.tool === 'eraser' && s.hover) paintEraserRing(ctx, s.hover[0], s.hover[1], ERASER_RADIUS, s.ratio);
+    if (s.reportedView !== s.view) { s.reportedView = s.view; propsRef.current.onView?.(s.view); }
     if (s.eventTimes.length && propsRef.current.onFrame) {
       propsRef.current.onFrame({ eventTimes: s.eventTimes, handledTimes: s.handledTimes, paintedAt: performance.now() });
     }

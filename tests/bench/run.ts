@@ -10,6 +10,7 @@ import { throughputBenches } from './sync-throughput';
 import { termMarkBenches } from './term-marks';
 import { journalBenches } from './journal-open';
 import { inkBenches } from './ink';
+import { pdfBenches } from './pdf';
 import { reportBenches } from './reports';
 
 /**
@@ -72,6 +73,7 @@ const benches: Bench[] = [
   ...journalBenches,
   ...reportBenches,
   ...inkBenches,
+  ...pdfBenches,
 ];
 
 async function main() {

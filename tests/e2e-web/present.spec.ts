@@ -97,13 +97,14 @@ test('the teacher presents a lesson: ink per page, a board file imported, a refu
   await expect(doc.getByTestId('present-doc-text').first()).toHaveText('Mon abécédaire');
   await expect(doc.locator('image')).toHaveCount(5);
   expect(await doc.locator('image').first().getAttribute('href')).toMatch(/^data:image\/png;base64,/);
-  // The layer lies under the ink canvas, inside the board's surface.
-  expect(await currentPage(page).locator('.board-surface > svg[data-testid="present-doc"]').count()).toBe(1);
+  // The layer lies under the ink canvas, inside the board's surface (in the layer that takes the ink's view).
+  expect(await currentPage(page).locator('.board-surface > .present-layer > svg[data-testid="present-doc"]').count()).toBe(1);
   await expect(page.getByTestId('present-thumb')).toHaveCount(8);
 
   // Ink over the document page, then the page as PNG: the document and the ink in one picture.
   await scribble(page, currentPage(page).getByTestId('ink-canvas'), 200);
   const download = page.waitForEvent('download');
+  await page.getByTestId('present-save-menu').click();
   await page.getByTestId('present-save').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/-3\.png$/);

@@ -1,20 +1,30 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type ChangeEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { BoardImportError, importBoardFile } from '../../../../src-core/board/import';
+import type { PlanResource } from '../../../../src-core/contract/ops/resources';
 import type { LessonView } from '../../../../src-core/contract/schemas';
-import { Board } from '../../../board/Board';
+import { useApi, useOperation } from '../../../api/ApiContext';
 import type { PageBackground } from '../../../board/ink';
 import { clockTime } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/I18n';
 import { ToolsMenu } from '../../../board/tools/index';
 import { DocumentLayer } from './DocumentPages';
+import { PageBoard, type PageExporter } from './PageBoard';
+import { PlanPanel } from './PlanPanel';
+import { SaveMenu } from './SaveMenu';
+import { deckReducer, fileBytes, firstText, initialDeck, pageKeyAction, type DeckAction, type PresentPage } from './present';
+import { usePresenterState } from './presenter-state';
+import { resourcesSlides } from './resource-files';
+import { SlideThumb } from './SlideThumb';
+import { slideTitle } from './slides';
+import { useBoardSave, type Notice } from './useBoardSave';
 import { useLessonClass } from './useLessonClass';
-import { deckReducer, fileBytes, firstText, initialDeck, pageKeyAction, pngName, type DeckAction, type PresentPage } from './present';
+import { usePresenter } from './usePresenter';
 
 /**
  * A lesson on the board: the pages as thumbnails on the left, the current page on the existing Board (each page is
  * its own Board, kept mounted once shown, so that it keeps its strokes and its undo history in memory), board files
- * imported as pages under the ink, the page as PNG, full screen on the stage. Nothing here is saved to the server.
+ * imported as pages under the ink, slides from the lesson plan's resources, the teacher's text slides, the page as
+ * PNG, the whole board saved to the lesson, the presenter view in a second window, full screen on the stage.
  */
 
 const PAPERS: PageBackground[] = ['blank', 'grid', 'lined'];
@@ -22,8 +32,6 @@ const THUMB_WIDTH = 240;
 
 /** A page's ink, small, and the proportions of the surface it was taken from (the document layer is fitted alike). */
 interface Thumb { url: string; ratio: string }
-
-type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | null;
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
@@ -38,16 +46,28 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [full, setFull] = useState(false);
-  const [lastExport, setLastExport] = useState<'none' | 'composed' | 'ink-only'>('none');
+  const api = useApi();
+  const plan = useOperation('lesson.plan', { lessonId: lesson.id });
+  const [planOpen, setPlanOpen] = useState(false);
+  const [offered, setOffered] = useState(false);
   const stageRef = useRef<HTMLDivElement | null>(null);
   const [stageEl, setStageEl] = useState<HTMLDivElement | null>(null);
   // One callback for the stage's life: a new one each render would hand React null and the element again, and the
   // open tool (drawn into the stage) would start over.
   const onStage = useCallback((el: HTMLDivElement | null) => { stageRef.current = el; setStageEl(el); }, []);
   const klass = useLessonClass(lesson);
-  const layers = useRef(new Map<string, SVGSVGElement>());
+  const exporters = useRef(new Map<string, PageExporter>());
+  const register = useCallback((id: string, ex: PageExporter | null) => {
+    if (ex) exporters.current.set(id, ex); else exporters.current.delete(id);
+  }, []);
   const current = deck.pages[deck.current]!;
   const title = `${lesson.subject.name[locale]} · ${lesson.class.name}`;
+
+  // The plan's resources are offered once, when the lesson opens with a plan that has some.
+  if (!offered && plan.data) {
+    setOffered(true);
+    if (plan.data.plan?.resources.length) setPlanOpen(true);
+  }
 
   // A page's Board is mounted when the page is first shown and stays mounted (hidden) after.
   if (!visited.includes(current.id)) setVisited([...visited, current.id]);
@@ -75,6 +95,46 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
     if (id) snapshot(id);
     dispatchDeck(action);
   }, [snapshot]);
+
+  const thumbSvg = useCallback((id: string) => stageRef.current?.querySelector<SVGSVGElement>(`.present-thumb[data-page-id="${id}"] svg.present-thumb-doc`) ?? null, []);
+  const save = useBoardSave({ lesson, title, deckRef, dispatch: dispatchDeck, visited, exporters, thumbSvg, setNotice });
+  const pageLabel = useCallback((p: PresentPage, i: number) => {
+    if (p.source) return t('present.docPage', { title: p.source.title, n: p.source.page });
+    const named = p.slide && slideTitle(p.slide);
+    if (named) return named.page ? t('present.docPage', { title: named.title, n: named.page }) : named.title;
+    if (p.slide?.kind === 'text') return t('present.text.name');
+    return t('present.page', { n: i + 1 });
+  }, [t]);
+  const [inkTick, setInkTick] = useState(0);
+  const presenter = usePresenter(dispatch);
+  const presenterState = usePresenterState({
+    lesson, title, deck, plan: plan.data?.plan ?? null, pupils: klass.pupils, absentIds: klass.absentIds, pageLabel, exporters, thumbSvg, thumbs, inkTick,
+    pictures: presenter.connected,
+  });
+  const { publish } = presenter;
+  useEffect(() => { publish(presenterState); }, [publish, presenterState]);
+  const openPresenter = async () => {
+    const how = await presenter.open();
+    if (how === 'blocked') setNotice({ kind: 'error', text: t('present.presenter.blocked') });
+  };
+
+  const addedResources = useMemo(() => new Set(deck.pages.flatMap((p) => (p.slide && p.slide.kind !== 'text' ? [p.slide.resource.resourceId] : []))), [deck.pages]);
+  const addResources = async (resources: PlanResource[]) => {
+    if (!resources.length) return;
+    setBusy(true);
+    setNotice({ kind: 'info', text: t('present.plan.adding') });
+    try {
+      const slides = await resourcesSlides(api, resources);
+      dispatch({ type: 'addSlides', slides });
+      const failed = slides.filter((s) => s.kind === 'failed').length;
+      setNotice(failed
+        ? { kind: 'error', text: t('present.plan.addedSome', { n: slides.length - failed, failed }) }
+        : { kind: 'ok', text: t('present.plan.addedAll', { n: slides.length }) });
+      setPlanOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   // Pages by keys; Ctrl+Z / Ctrl+Y go to the current page's Board only (every mounted Board listens on the window).
   useEffect(() => {
@@ -114,7 +174,7 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
   const refreshThumb = () => {
     clearTimeout(refreshTimer.current);
     const id = current.id;
-    refreshTimer.current = setTimeout(() => snapshot(id), 120);
+    refreshTimer.current = setTimeout(() => { snapshot(id); setInkTick((n) => n + 1); }, 120);
   };
 
   const toggleFull = async () => {
@@ -150,24 +210,8 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
     }
   };
 
-  const savePage = async (page: PresentPage, index: number, ink: Blob) => {
-    const layer = page.doc ? layers.current.get(page.id) : undefined;
-    let png = ink;
-    let inkOnly = false;
-    if (layer) {
-      try { png = await composePng(ink, layer); } catch (err) { inkOnly = true; console.warn('page export: ink only', err); }
-    }
-    download(png, pngName(title, index + 1));
-    setLastExport(inkOnly ? 'ink-only' : 'composed');
-    setNotice(inkOnly ? { kind: 'info', text: t('present.savedInkOnly') } : { kind: 'ok', text: t('present.saved') });
-  };
-
-  const exportCurrent = () => {
-    stageRef.current?.querySelector<HTMLButtonElement>('.present-page[data-current="true"] [data-testid="board-export"]')?.click();
-  };
-
   const missing = t('present.missingImage');
-  const pageLabel = (p: PresentPage, i: number) => (p.source ? t('present.docPage', { title: p.source.title, n: p.source.page }) : t('present.page', { n: i + 1 }));
+  const saving = save.progress !== null;
 
   return (
     <section className="view present" data-testid="present-stage-view">
@@ -177,6 +221,9 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
           <h1 data-testid="present-title">{title}</h1>
           <span className="muted">{clockTime(lesson.startsAt)}–{clockTime(lesson.endsAt)}{lesson.topic ? ` · ${lesson.topic}` : ''}</span>
         </div>
+        <button type="button" className="button present-presenter" onClick={() => { void openPresenter(); }} aria-pressed={presenter.connected} data-testid="present-presenter">
+          {t('present.presenter.open')}
+        </button>
       </div>
       <div
         ref={onStage}
@@ -186,13 +233,11 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
         data-testid="present-stage"
         data-page-count={deck.pages.length}
         data-current={deck.current}
-        data-last-export={lastExport}
+        data-last-export={save.lastExport}
+        data-saving={saving}
+        aria-busy={saving}
       >
         <div className="present-bar">
-          <label className={busy ? 'button present-file busy' : 'button present-file'}>
-            <input type="file" accept=".ubz,.iwb" onChange={onFile} disabled={busy} data-testid="present-import" />
-            <span>{t('present.import')}</span>
-          </label>
           <div className="present-nav" role="group" aria-label={t('present.pages')}>
             <button type="button" className="button" disabled={deck.current === 0} onClick={() => dispatch({ type: 'step', by: -1 })}
               aria-keyshortcuts="PageUp" aria-label={t('present.previous')} title={`${t('present.previous')} (${t('present.keysHint')})`} data-testid="present-previous">
@@ -205,11 +250,20 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
             </button>
           </div>
           <ToolsMenu stage={stageEl} pupils={klass.pupils} absentIds={klass.absentIds} onMark={klass.onMark} />
-          <button type="button" className="button" onClick={exportCurrent} data-testid="present-save">{t('present.savePng')}</button>
+          <SaveMenu disabled={saving || busy} onPng={() => { void save.downloadPng(); }} onLesson={() => { void save.saveToLesson(); }} />
           <button type="button" className="button primary" onClick={toggleFull} aria-pressed={full} data-testid="present-fullscreen">
             {full ? t('present.exitFullscreen') : t('present.fullscreen')}
           </button>
         </div>
+        {planOpen && (
+          <PlanPanel plan={plan.data?.plan ?? null} error={plan.error} loading={plan.loading} added={addedResources} busy={busy}
+            onAdd={(r) => { void addResources(r); }} onRetry={plan.reload} onClose={() => setPlanOpen(false)} />
+        )}
+        {save.progress && (
+          <div className="present-saving" role="status" data-testid="present-saving">
+            <span className="present-saving-box">{t('present.save.progress', { n: Math.min(save.progress.done + 1, save.progress.total), total: save.progress.total })}</span>
+          </div>
+        )}
         {notice && (
           <p className={`present-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="present-notice" data-kind={notice.kind}>
             {notice.text}
@@ -220,13 +274,14 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
             <ol className="present-thumbs">
               {deck.pages.map((p, i) => (
                 <li key={p.id}>
-                  <button type="button" className="present-thumb" aria-current={i === deck.current ? 'page' : undefined}
+                  <button type="button" className="present-thumb" aria-current={i === deck.current ? 'page' : undefined} data-page-id={p.id}
                     onClick={() => dispatch({ type: 'go', index: i })} data-testid="present-thumb" title={firstText(p.doc) ?? pageLabel(p, i)}>
                     <span className={`present-thumb-paper paper-${p.background}`} style={{ aspectRatio: thumbs[p.id]?.ratio ?? ratio }}>
                       {p.doc && <DocumentLayer page={p.doc} missingLabel={missing} className="present-thumb-doc" />}
+                      {p.slide && <SlideThumb slide={p.slide} />}
                       {thumbs[p.id] && <img className="present-thumb-ink" src={thumbs[p.id]!.url} alt="" />}
                     </span>
-                    <span className="present-thumb-label"><b>{i + 1}</b> {p.source ? pageLabel(p, i) : ''}</span>
+                    <span className="present-thumb-label"><b>{i + 1}</b> {p.source || p.slide ? pageLabel(p, i) : ''}</span>
                   </button>
                 </li>
               ))}
@@ -240,74 +295,28 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
                   <span className="present-add-label">{t(`board.background.${b}`)}</span>
                 </button>
               ))}
+              <button type="button" className="present-add-button" onClick={() => dispatch({ type: 'addText' })}
+                aria-label={`${t('present.addPage')}: ${t('present.text.name')}`} title={`${t('present.addPage')}: ${t('present.text.name')}`} data-testid="present-add-text">
+                <span className="present-add-paper paper-text" aria-hidden="true">T</span>
+                <span className="present-add-label">{t('present.text.name')}</span>
+              </button>
+              <button type="button" className="button present-rail-action" onClick={() => setPlanOpen(!planOpen)} aria-expanded={planOpen} disabled={busy} data-testid="present-plan-open">
+                {t('present.plan.open')}
+              </button>
+              <label className={busy ? 'button present-file present-rail-action busy' : 'button present-file present-rail-action'}>
+                <input type="file" accept=".ubz,.iwb" onChange={onFile} disabled={busy} data-testid="present-import" />
+                <span>{t('present.import')}</span>
+              </label>
             </div>
           </nav>
           <div className="present-pages">
             {deck.pages.map((p, i) => visited.includes(p.id) && (
-              <PageBoard key={p.id} page={p} isCurrent={i === deck.current} missingLabel={missing}
-                onLayer={(el) => { if (el) layers.current.set(p.id, el); else layers.current.delete(p.id); }}
-                onExport={(png) => { void savePage(p, i, png); }}
-                onInk={refreshThumb} />
+              <PageBoard key={p.id} page={p} isCurrent={i === deck.current} missingLabel={missing} register={register}
+                onInk={refreshThumb} onText={(text) => dispatch({ type: 'setText', id: p.id, text })} />
             ))}
           </div>
         </div>
       </div>
     </section>
   );
-}
-
-/** One page: its own Board (strokes and history), and an imported page's document under the ink. */
-function PageBoard({ page, isCurrent, missingLabel, onLayer, onExport, onInk }: {
-  page: PresentPage; isCurrent: boolean; missingLabel: string;
-  onLayer(el: SVGSVGElement | null): void; onExport(png: Blob): void; onInk(): void;
-}) {
-  const [surface, setSurface] = useState<HTMLElement | null>(null);
-  const wrapper = useCallback((el: HTMLDivElement | null) => setSurface(el?.querySelector<HTMLElement>('.board-surface') ?? null), []);
-  return (
-    <div ref={wrapper} className={page.doc ? 'present-page has-doc' : 'present-page'} hidden={!isCurrent}
-      data-page-id={page.id} data-current={isCurrent} data-testid="present-page" onPointerUp={onInk}>
-      <Board initialBackground={page.background} onExport={onExport} />
-      {page.doc && surface && createPortal(
-        <DocumentLayer ref={onLayer} page={page.doc} missingLabel={missingLabel} className="present-doc" testId="present-doc" />,
-        surface,
-      )}
-    </div>
-  );
-}
-
-/** The document layer and the ink in one PNG: the SVG drawn as an image, the ink multiplied over it (as on screen). */
-async function composePng(ink: Blob, layer: SVGSVGElement): Promise<Blob> {
-  const inkImage = await createImageBitmap(ink);
-  const { width, height } = inkImage;
-  const clone = layer.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
-  try {
-    const doc = new Image();
-    doc.src = url;
-    await doc.decode();
-    const out = document.createElement('canvas');
-    out.width = width;
-    out.height = height;
-    const ctx = out.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.drawImage(doc, 0, 0, width, height);
-    ctx.globalCompositeOperation = 'multiply';
-    ctx.drawImage(inkImage, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob gave nothing'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-    inkImage.close();
-  }
-}
-
-function download(png: Blob, name: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(png);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

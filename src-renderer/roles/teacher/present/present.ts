@@ -1,5 +1,6 @@
 import type { BoardDocument, BoardPage, ImageItem, TextItem } from '../../../../src-core/board/model';
 import type { PageBackground } from '../../../board/ink';
+import type { Slide } from './slides';
 
 /**
  * The presentation's pages, with no DOM in it: the deck (pages and the current one) as a pure reducer, the keys
@@ -14,6 +15,8 @@ export interface PresentPage {
   doc: BoardPage | null;
   /** The document's title and the page's number in it, for the thumbnail's name. */
   source: { title: string; page: number } | null;
+  /** A slide made from a resource of the lesson plan, or typed by the teacher, drawn under the ink; null for none. */
+  slide: Slide | null;
 }
 
 export interface Deck { pages: PresentPage[]; current: number; nextId: number }
@@ -21,12 +24,15 @@ export interface Deck { pages: PresentPage[]; current: number; nextId: number }
 export type DeckAction =
   | { type: 'add'; background: PageBackground }
   | { type: 'import'; doc: BoardDocument }
+  | { type: 'addSlides'; slides: readonly Slide[] }
+  | { type: 'addText' }
+  | { type: 'setText'; id: string; text: string }
   | { type: 'go'; index: number }
   | { type: 'step'; by: number };
 
 /** A lesson starts with one blank page. */
 export function initialDeck(): Deck {
-  return { pages: [{ id: 'p1', background: 'blank', doc: null, source: null }], current: 0, nextId: 2 };
+  return { pages: [{ id: 'p1', background: 'blank', doc: null, source: null, slide: null }], current: 0, nextId: 2 };
 }
 
 const clampIndex = (deck: Deck, index: number) => Math.max(0, Math.min(deck.pages.length - 1, Math.trunc(index)));
@@ -41,14 +47,28 @@ export function deckReducer(deck: Deck, action: DeckAction): Deck {
   switch (action.type) {
     case 'add': {
       // A new page goes right after the current one and becomes current.
-      const page: PresentPage = { id: `p${deck.nextId}`, background: action.background, doc: null, source: null };
-      const at = deck.current + 1;
-      return { pages: [...deck.pages.slice(0, at), page, ...deck.pages.slice(at)], current: at, nextId: deck.nextId + 1 };
+      return insertAfterCurrent(deck, { id: `p${deck.nextId}`, background: action.background, doc: null, source: null, slide: null });
+    }
+    case 'addText':
+      return insertAfterCurrent(deck, { id: `p${deck.nextId}`, background: 'blank', doc: null, source: null, slide: { kind: 'text', text: '' } });
+    case 'setText': {
+      const at = deck.pages.findIndex((p) => p.id === action.id);
+      const page = deck.pages[at];
+      if (!page || page.slide?.kind !== 'text' || page.slide.text === action.text) return deck;
+      const pages = [...deck.pages];
+      pages[at] = { ...page, slide: { kind: 'text', text: action.text } };
+      return { ...deck, pages };
+    }
+    case 'addSlides': {
+      // A resource's slides go after the last page, in their order; the first of them becomes current.
+      const added = action.slides.map((slide, i): PresentPage => ({ id: `p${deck.nextId + i}`, background: 'blank', doc: null, source: null, slide }));
+      if (!added.length) return deck;
+      return { pages: [...deck.pages, ...added], current: deck.pages.length, nextId: deck.nextId + added.length };
     }
     case 'import': {
       // A document's pages go after the last page, in their order; the first of them becomes current.
       const added = action.doc.pages.map((p, i): PresentPage => ({
-        id: `p${deck.nextId + i}`, background: docBackground(p), doc: p, source: { title: action.doc.title, page: i + 1 },
+        id: `p${deck.nextId + i}`, background: docBackground(p), doc: p, source: { title: action.doc.title, page: i + 1 }, slide: null,
       }));
       if (!added.length) return deck;
       return { pages: [...deck.pages, ...added], current: deck.pages.length, nextId: deck.nextId + added.length };
@@ -62,6 +82,12 @@ export function deckReducer(deck: Deck, action: DeckAction): Deck {
       return current === deck.current ? deck : { ...deck, current };
     }
   }
+}
+
+/** A new page goes right after the current one and becomes current. */
+function insertAfterCurrent(deck: Deck, page: PresentPage): Deck {
+  const at = deck.current + 1;
+  return { pages: [...deck.pages.slice(0, at), page, ...deck.pages.slice(at)], current: at, nextId: deck.nextId + 1 };
 }
 
 /** What a key does to the deck: the page before or after, the first or the last; null when it is not a page key. */
@@ -116,6 +142,10 @@ export async function fileBytes(file: Blob): Promise<Uint8Array> {
 
 /** A safe file name for the saved picture: the lesson's name and the page's number. */
 export function pngName(lesson: string, page: number): string {
-  const base = lesson.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'board';
-  return `${base}-${page}.png`;
+  return `${fileBase(lesson)}-${page}.png`;
 }
+
+/** A safe file name for the whole board as PDF: the lesson's name. */
+export const pdfName = (lesson: string): string => `${fileBase(lesson)}.pdf`;
+
+const fileBase = (lesson: string) => lesson.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'board';
