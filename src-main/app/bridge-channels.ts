@@ -8,6 +8,7 @@ export const BRIDGE_CHANNELS = {
   health: 'sabaq:health',
   uploadFile: 'sabaq:upload-file',
   fileUrl: 'sabaq:file-url',
+  present: 'sabaq:present',
 } as const;
 
 export type BridgeChannel = keyof typeof BRIDGE_CHANNELS;

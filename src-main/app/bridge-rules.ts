@@ -32,6 +32,8 @@ export const BRIDGE_ARGS = {
   // The bytes of a file written on this computer (their type is decided by the bytes, their size by the limit).
   uploadFile: z.tuple([z.instanceof(Uint8Array), z.string().max(255), LocaleArg]),
   fileUrl: z.tuple([z.string().regex(/^[0-9a-f]{64}$/)]),
+  // The presenter view of a lesson on the board: a page of the app, nothing else.
+  present: z.tuple([z.string().regex(/^presenter\.html#[A-Za-z0-9-]{8,64}$/)]),
 } satisfies Record<BridgeChannel, z.ZodType>;
 
 export interface SenderFacts {

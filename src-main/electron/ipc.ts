@@ -21,6 +21,8 @@ export interface IpcBridge {
 export function registerIpc(opts: {
   clientApp: ClientApp;
   mainWindowContents: () => WebContents | null;
+  /** Opens the presenter view of the lesson shown in `contents` (the board's display chosen by the shell). */
+  present?: (contents: WebContents, route: string) => boolean;
   log: (message: string) => void;
 }): IpcBridge {
   const { clientApp, log } = opts;
@@ -110,6 +112,8 @@ export function registerIpc(opts: {
     const ticket = await files.ticket(sessions.get(contents.id) ?? null, sha256, 'kk');
     return ticket.ok ? { ok: true, url: `${APP_ORIGIN}${ticket.url}` } : ticket;
   });
+
+  handle('present', async (contents, [route]) => ({ ok: opts.present?.(contents, route) ?? false }));
 
   return {
     hasSignedInUser: () => sessions.size > 0,

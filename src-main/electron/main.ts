@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { startClientApp } from '../app/client-app';
 import { startSyncLoop } from '../app/sync-loop';
 import { APP_START_URL } from '../app/renderer-files';
 import type { ClientApp } from '../app/types';
 import { policyFilePath, readMachinePolicy, serverUrlFor } from '../app/update-policy';
-import { createBoardWindow, type BoardWindow } from './board-window';
 import { registerIpc, type IpcBridge } from './ipc';
+import { createPresenterWindows, type PresenterWindows } from './presenter-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { createSecureWindow, hardenApp, hardenProcess } from './security';
 import { startUpdater } from './updater';
@@ -23,7 +23,7 @@ const log = {
 };
 
 let mainWindow: BrowserWindow | null = null;
-let board: BoardWindow | null = null;
+let presenter: PresenterWindows | null = null;
 let clientApp: ClientApp | null = null;
 let syncLoop: ReturnType<typeof startSyncLoop> | null = null;
 let bridge: IpcBridge | null = null;
@@ -47,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     clientApp = null;
     const stopping = syncLoop?.stop();
     bridge?.dispose();
-    board?.dispose();
+    presenter?.dispose();
     void Promise.resolve(stopping).then(() => closing.close()).catch((err: Error) => log.error(`closing the client: ${err.message}`)).finally(() => app.quit());
   });
   app.whenReady().then(start).catch((err: Error) => {
@@ -72,18 +72,25 @@ async function start(): Promise<void> {
   clientApp = await startClientApp({ dataDir: app.getPath('userData'), serverUrl: serverUrlFor(policy, process.env) });
   const started = clientApp;
   syncLoop = startSyncLoop({ sync: () => started.syncNow(), watch: () => started.waitForChanges(), probe: () => started.online(), now: () => new Date() });
-  bridge = registerIpc({ clientApp: started, mainWindowContents: () => mainWindow?.webContents ?? null, log: log.warn });
-
   const preload = path.join(appDir, 'dist-main', 'preload.cjs');
+  presenter = createPresenterWindows({ preload, log: log.info });
+  bridge = registerIpc({
+    clientApp: started,
+    mainWindowContents: () => mainWindow?.webContents ?? null,
+    present: (contents, route) => {
+      const lesson = BrowserWindow.fromWebContents(contents);
+      return lesson ? presenter?.open(lesson, route) ?? false : false;
+    },
+    log: log.warn,
+  });
   mainWindow = createMainWindow(preload);
-  board = createBoardWindow({ preload, log: log.info });
 
   startUpdater({
     policy,
     currentVersion: app.getVersion(),
     // Conservative until the ClientApp says whether a lesson is on: a signed-in teacher may be teaching.
     classroom: () => ({
-      presenting: board?.isPresenting() ?? false,
+      presenting: presenter?.isPresenting() ?? false,
       lessonInProgress: bridge?.hasSignedInUser() ?? false,
     }),
     log,
@@ -98,7 +105,7 @@ function createMainWindow(preload: string): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
-    board?.close(); // the board shows nothing once the teacher's window is gone
+    presenter?.dispose(); // the presenter view goes with the lesson's window
   });
   void window.loadURL(APP_START_URL);
   return window;

@@ -1,6 +1,6 @@
 /*
  * The sandboxed preload: the only bridge between the page and the main process. Bundled alone into
- * dist-main/preload.cjs (CommonJS, nothing required but 'electron'). The page gets eight functions, never
+ * dist-main/preload.cjs (CommonJS, nothing required but 'electron'). The page gets nine functions, never
  * ipcRenderer itself, and `invoke` refuses any name that is not an operation of the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
@@ -34,5 +34,6 @@ contextBridge.exposeInMainWorld(
     uploadFile: (bytes: Uint8Array, fileName: string, locale?: string) =>
       ipcRenderer.invoke(BRIDGE_CHANNELS.uploadFile, bytes, fileName, locale),
     fileUrl: (sha256: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.fileUrl, sha256),
+    present: (route: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.present, route),
   }),
 );

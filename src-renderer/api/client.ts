@@ -72,9 +72,12 @@ export interface ApiClient {
   fileUrl(sha256: string, path?: string): Promise<string>;
 }
 
-/** The address of a file inside an HTML5 package, under a ticket's address. */
+/**
+ * The address of a file inside an HTML5 package, under a ticket's address; '' names the package's launch page (the
+ * host redirects to its index.html, or to the page its SCORM manifest launches).
+ */
 export function packagePath(url: string, path?: string): string {
-  if (!path) return url;
+  if (path === undefined) return url;
   return `${url}/pkg/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 

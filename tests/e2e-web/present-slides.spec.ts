@@ -268,7 +268,7 @@ test('the lesson plan\'s resources become slides: a PDF\'s pages under the ink, 
   await page.keyboard.press('PageDown');
   const frame = currentPage(page).getByTestId('present-html5');
   await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-forms');
-  expect(await frame.getAttribute('src')).toMatch(/\/pkg\/index\.html$/);
+  expect(await frame.getAttribute('src')).toMatch(/\/pkg\/$/);
   await expect(page.frameLocator('[data-current="true"] [data-testid="present-html5"]').getByRole('heading', { name: 'Quiz' })).toBeVisible();
   await expect(currentPage(page)).toHaveClass(/interact/);
   await currentPage(page).getByTestId('present-interact').click();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../../src-core/contract/operations';
 import { buildMain, buildPreload, MAIN_EXTERNALS } from '../../scripts/build-main';
-import { createFakeElectron, fakeWebContents, loadWithElectron, type FakeWebContents } from './fake-electron';
+import { createFakeElectron, fakeWebContents, loadWithElectron, type FakeWebContents, type FakeWindow } from './fake-electron';
 
 /*
  * The built shell (dist-main/main.cjs and preload.cjs, as electron-builder packs them) run in plain Node against
@@ -17,7 +17,7 @@ mkdirSync(path.resolve('test-results'), { recursive: true });
 const work = mkdtempSync(path.resolve('test-results', 'sabaq-shell-'));
 const appDir = path.join(work, 'app');
 const userData = path.join(work, 'user-data');
-const CHANNELS = ['sabaq:sign-in', 'sabaq:sign-out', 'sabaq:unlock', 'sabaq:invoke', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url'];
+const CHANNELS = ['sabaq:sign-in', 'sabaq:sign-out', 'sabaq:unlock', 'sabaq:invoke', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url', 'sabaq:present'];
 
 beforeAll(async () => {
   await Promise.all([buildMain(path.join(appDir, 'dist-main')), buildPreload(path.join(appDir, 'dist-main'))]);
@@ -58,7 +58,7 @@ describe('a second launch', () => {
 describe('the first launch', () => {
   const fake = createFakeElectron({ gotLock: true, appDir, userData });
   let restore: () => void;
-  let main: { webContents: FakeWebContents };
+  let main: FakeWindow;
 
   beforeAll(async () => {
     restore = loadWithElectron(path.join(appDir, 'dist-main', 'main.cjs'), fake.electron);
@@ -200,6 +200,22 @@ describe('the first launch', () => {
       expect(await call('sabaq:upload-file', event(main.webContents), 'not bytes', 'a.pdf')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     });
 
+    it('presents a lesson: the lesson\'s window full screen on the board\'s display, the presenter view on the teacher\'s', async () => {
+      expect(await call('sabaq:present', event(main.webContents), 'https://example.com/#x')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await call('sabaq:present', event(main.webContents), 'index.html#/admin')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      await expect(call('sabaq:present', event(fakeWebContents()), 'presenter.html#0f0e0d0c-1234')).rejects.toThrow('refused');
+      const before = fake.windows.length;
+      expect(await call('sabaq:present', event(main.webContents), 'presenter.html#0f0e0d0c-1234')).toEqual({ ok: true });
+      const presenter = fake.windows.at(-1)!;
+      expect(fake.windows.length).toBe(before + 1);
+      expect(presenter.loadedUrl).toBe('app://sabaq/presenter.html#0f0e0d0c-1234');
+      expect(presenter.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1040 });
+      expect(presenter.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+      expect(main.bounds).toEqual({ x: 1920, y: 0, width: 1920, height: 1080 });
+      expect(main.fullScreen).toBe(true);
+      presenter.emit('closed');
+    });
+
     it('writes and opens files only for a signed-in user', async () => {
       const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
       expect(await call('sabaq:upload-file', event(main.webContents), bytes, 'a.pdf', 'en')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
@@ -248,9 +264,9 @@ describe('the preload', () => {
     api = fake.exposed.get('sabaq') as typeof api;
   });
 
-  it('exposes window.sabaq with eight frozen functions, and nothing else', () => {
+  it('exposes window.sabaq with nine frozen functions, and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['sabaq']);
-    expect(Object.keys(api).sort()).toEqual(['fileUrl', 'health', 'invoke', 'knownAccounts', 'signIn', 'signOut', 'unlock', 'uploadFile']);
+    expect(Object.keys(api).sort()).toEqual(['fileUrl', 'health', 'invoke', 'knownAccounts', 'present', 'signIn', 'signOut', 'unlock', 'uploadFile']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -277,9 +293,10 @@ describe('the preload', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     await api.uploadFile!(bytes, 'board.pdf', 'ru');
     await api.fileUrl!('a'.repeat(64));
-    expect(fake.rendererInvokes.slice(-7).map((a) => a[0])).toEqual([
-      'sabaq:sign-in', 'sabaq:unlock', 'sabaq:sign-out', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url',
+    await api.present!('presenter.html#abc12345');
+    expect(fake.rendererInvokes.slice(-8).map((a) => a[0])).toEqual([
+      'sabaq:sign-in', 'sabaq:unlock', 'sabaq:sign-out', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url', 'sabaq:present',
     ]);
-    expect(fake.rendererInvokes.at(-2)).toEqual(['sabaq:upload-file', bytes, 'board.pdf', 'ru']);
+    expect(fake.rendererInvokes.at(-3)).toEqual(['sabaq:upload-file', bytes, 'board.pdf', 'ru']);
   });
 });

@@ -19,6 +19,8 @@ export interface FakeWindow extends EventEmitter {
   loadedUrl?: string;
   shown: number;
   focused: number;
+  bounds?: { x: number; y: number; width: number; height: number };
+  fullScreen: boolean;
 }
 
 let nextContentsId = 1;
@@ -84,7 +86,13 @@ export function createFakeElectron(opts: { gotLock: boolean; appDir: string; use
       this.options = options;
       windows.push(this as unknown as FakeWindow);
     }
+    bounds?: { x: number; y: number; width: number; height: number };
+    fullScreen = false;
+    static fromWebContents(contents: unknown) { return windows.find((w) => w.webContents === contents) ?? null; }
     loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }
+    setBounds(bounds: { x: number; y: number; width: number; height: number }) { this.bounds = bounds; }
+    setFullScreen(on: boolean) { this.fullScreen = on; }
+    close() { this.emit('closed'); }
     isMinimized() { return false; }
     restore() {}
     show() { this.shown++; }
@@ -102,8 +110,13 @@ export function createFakeElectron(opts: { gotLock: boolean; appDir: string; use
   };
 
   const screen = Object.assign(new EventEmitter(), {
-    getAllDisplays: () => [{ id: 1, label: 'monitor', internal: false, touchSupport: 'unknown', bounds: { x: 0, y: 0, width: 1920, height: 1080 } }],
-    getPrimaryDisplay: () => ({ id: 1 }),
+    // The teacher's monitor, and the interactive board (a touch panel) to its right.
+    displays: [
+      { id: 1, label: 'monitor', internal: false, touchSupport: 'unknown', bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+      { id: 2, label: 'board', internal: false, touchSupport: 'available', bounds: { x: 1920, y: 0, width: 1920, height: 1080 } },
+    ],
+    getAllDisplays() { return this.displays; },
+    getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
   });
 
   const opened: string[] = [];

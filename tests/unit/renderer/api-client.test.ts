@@ -123,6 +123,8 @@ describe('the ipc transport', () => {
     });
     await expect(client.uploadFile(new Blob(['x']), 'a.bin')).rejects.toMatchObject({ messageKey: 'error.file_type_unknown' });
     expect(await client.fileUrl('ab', 'js/a b.js')).toBe('sabaq://app/files/t/tk/ab/pkg/js/a%20b.js');
+    expect(await client.fileUrl('ab', '')).toBe('sabaq://app/files/t/tk/ab/pkg/');
+    expect(await client.fileUrl('ab')).toBe('sabaq://app/files/t/tk/ab');
     await expect(client.signIn('teacher', 'bad')).rejects.toMatchObject({ messageKey: 'error.bad_credentials', status: 401 });
     expect(await client.invoke('school.classes', {})).toEqual({ name: 'school.classes' });
     expect(await client.knownAccounts()).toHaveLength(1);

@@ -17,8 +17,8 @@ export type Slide =
   | { kind: 'text'; text: string }
   | { kind: 'failed'; resource: SlideResource; problem: SlideProblem };
 
-/** The file an HTML5 package starts from, unless its host says otherwise. */
-export const HTML5_LAUNCH = 'index.html';
+/** An HTML5 package opens at its launch page: the host redirects '' to its index.html or its SCORM manifest's page. */
+export const HTML5_LAUNCH = '';
 
 export const slideResource = (r: PlanResource): SlideResource => ({ resourceId: r.resourceId, sha256: r.sha256, title: r.title, mime: r.mime });
 
