@@ -28,6 +28,7 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
   const dirs: string[] = [];
   const clients: ClientApp[] = [];
   let dropPulls = false;
+  let dropPushes = false;
 
   async function newClient() {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sabaq-sync-'));
@@ -56,6 +57,7 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
     // A link that answers pushes but drops pulls (the school's link failing between the two).
     server.addHook('onRequest', async (req, reply) => {
       if (dropPulls && req.url === '/sync/pull') await reply.code(503).send({ ok: false });
+      if (dropPushes && req.url === '/sync/push') await reply.code(503).send({ ok: false });
     });
     url = await server.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -111,6 +113,31 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
     } finally {
       await replica.destroy();
     }
+  });
+
+  it('keeps a waiting change on screen when somebody signs in on the computer meanwhile (the sign-in snapshot does not undo it)', async () => {
+    const client = await newClient();
+    const t = await signedIn(client, 'teacher');
+    const { lesson } = schools[0]!;
+    const before = await db('lessons').where({ id: lesson.id }).first();
+    dropPushes = true;
+    try {
+      expect((await client.call(t.sessionId, 'lesson.setTopic', { lessonId: lesson.id, topic: 'Жай бөлшектерді қосу' })).ok).toBe(true);
+      await client.syncNow().catch(() => undefined);
+      await signedIn(client, 'teacher'); // a second sign-in: the server's lessons come again, without the change
+      const replica = await openDatabase({ kind: 'sqlite', filename: path.join(dirs.at(-1)!, 'sabaq-replica.sqlite') }, 'replica');
+      try {
+        expect(await replica('lessons').where({ id: lesson.id }).first()).toMatchObject({ topic: 'Жай бөлшектерді қосу' });
+        const shadow = await replica('shadow_rows').where({ table_name: 'lessons', row_id: lesson.id }).first();
+        expect(JSON.parse(shadow.row)).toMatchObject({ topic: before.topic, row_version: before.row_version });
+      } finally {
+        await replica.destroy();
+      }
+    } finally {
+      dropPushes = false;
+    }
+    await client.syncNow();
+    expect(await db('lessons').where({ id: lesson.id }).first()).toMatchObject({ topic: 'Жай бөлшектерді қосу' });
   });
 
   it('answers a duplicate with the stored outcome and applies nothing twice (a response lost after commit)', async () => {
