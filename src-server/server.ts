@@ -54,7 +54,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: false,
   });
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', hook: 'onRequest' });
+  await app.register(rateLimit, { global: true, max: ctx.authPolicy.requestsPerMinute, timeWindow: '1 minute', hook: 'onRequest' });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const locale = localeFromHeader(req.headers['accept-language']);

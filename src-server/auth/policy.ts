@@ -5,6 +5,8 @@ export interface AuthPolicy {
   maxFailedAttempts: number;
   lockoutMinutes: number;
   signInPerMinute: number;
+  /** Requests of one address a minute, everything but sign-in: a school's computer room shares one address. */
+  requestsPerMinute: number;
 }
 
 export function authPolicyFromEnv(env: Record<string, string | undefined>): AuthPolicy {
@@ -18,5 +20,6 @@ export function authPolicyFromEnv(env: Record<string, string | undefined>): Auth
     maxFailedAttempts: num('SABAQ_MAX_FAILED_ATTEMPTS', 5),
     lockoutMinutes: num('SABAQ_LOCKOUT_MINUTES', 15),
     signInPerMinute: num('SABAQ_SIGNIN_PER_MINUTE', 30),
+    requestsPerMinute: num('SABAQ_REQUESTS_PER_MINUTE', 3000),
   };
 }

@@ -49,7 +49,7 @@ export default defineConfig({
       command: `${build} && rm -rf "${data}/server" && mkdir -p "${data}/server" && npx tsx src-server/main.ts`,
       cwd: repo,
       url: 'http://127.0.0.1:18080/health',
-      env: { PORT: '18080', DATA_DIR: `${data}/server`, SABAQ_DEMO: '1', SABAQ_DEMO_JOURNAL: '1', SABAQ_CLOCK: clock, SABAQ_SIGNIN_PER_MINUTE: '1000' },
+      env: { PORT: '18080', DATA_DIR: `${data}/server`, SABAQ_DEMO: '1', SABAQ_DEMO_JOURNAL: '1', SABAQ_CLOCK: clock, SABAQ_SIGNIN_PER_MINUTE: '1000', SABAQ_REQUESTS_PER_MINUTE: '100000' },
       reuseExistingServer: false,
       timeout: 240_000,
       stdout: 'ignore',
