@@ -9,6 +9,8 @@ export const BRIDGE_CHANNELS = {
   uploadFile: 'sabaq:upload-file',
   fileUrl: 'sabaq:file-url',
   present: 'sabaq:present',
+  displays: 'sabaq:displays',
+  chooseDisplay: 'sabaq:choose-display',
 } as const;
 
 export type BridgeChannel = keyof typeof BRIDGE_CHANNELS;

@@ -34,6 +34,9 @@ export const BRIDGE_ARGS = {
   fileUrl: z.tuple([z.string().regex(/^[0-9a-f]{64}$/)]),
   // The presenter view of a lesson on the board: a page of the app, nothing else.
   present: z.tuple([z.string().regex(/^presenter\.html#[A-Za-z0-9-]{8,64}$/)]),
+  displays: z.tuple([]),
+  // A display's id as Electron gives it, or null: the shell's rules choose again.
+  chooseDisplay: z.tuple([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable()]),
 } satisfies Record<BridgeChannel, z.ZodType>;
 
 export interface SenderFacts {

@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { z } from 'zod';
 import { BRIDGE_ARGS, BRIDGE_CHANNELS, bridgeError, forRenderer, isTrustedSender } from '../app/bridge-rules';
 import type { BridgeChannel } from '../app/bridge-channels';
+import type { DisplayMenu } from '../app/board-display';
 import { filesOf } from '../app/files/client-files';
 import { APP_ORIGIN } from '../app/renderer-files';
 import type { ClientApp } from '../app/types';
@@ -23,6 +24,8 @@ export function registerIpc(opts: {
   mainWindowContents: () => WebContents | null;
   /** Opens the presenter view of the lesson shown in `contents` (the board's display chosen by the shell). */
   present?: (contents: WebContents, route: string) => boolean;
+  /** The displays and the board's choice (and the teacher's), and the teacher choosing one. */
+  displays?: { menu: () => Promise<DisplayMenu>; choose: (id: number | null) => Promise<void> };
   log: (message: string) => void;
 }): IpcBridge {
   const { clientApp, log } = opts;
@@ -114,6 +117,12 @@ export function registerIpc(opts: {
   });
 
   handle('present', async (contents, [route]) => ({ ok: opts.present?.(contents, route) ?? false }));
+  handle('displays', async () => (opts.displays ? { ok: true, ...(await opts.displays.menu()) } : bridgeError('internal')));
+  handle('chooseDisplay', async (_contents, [id]) => {
+    if (!opts.displays) return bridgeError('internal');
+    await opts.displays.choose(id);
+    return { ok: true, ...(await opts.displays.menu()) };
+  });
 
   return {
     hasSignedInUser: () => sessions.size > 0,

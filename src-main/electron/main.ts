@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { boardDisplayPreference, displayMenu } from '../app/board-display';
 import { startClientApp } from '../app/client-app';
 import { startSyncLoop } from '../app/sync-loop';
 import { APP_START_URL } from '../app/renderer-files';
 import type { ClientApp } from '../app/types';
 import { policyFilePath, readMachinePolicy, serverUrlFor } from '../app/update-policy';
+import { displayFacts } from './displays';
 import { registerIpc, type IpcBridge } from './ipc';
 import { createPresenterWindows, type PresenterWindows } from './presenter-window';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
@@ -73,13 +75,23 @@ async function start(): Promise<void> {
   const started = clientApp;
   syncLoop = startSyncLoop({ sync: () => started.syncNow(), watch: () => started.waitForChanges(), probe: () => started.online(), now: () => new Date() });
   const preload = path.join(appDir, 'dist-main', 'preload.cjs');
-  presenter = createPresenterWindows({ preload, log: log.info });
+  const preference = boardDisplayPreference(app.getPath('userData'));
+  let chosenDisplay = await preference.get();
+  presenter = createPresenterWindows({ preload, preferredId: () => chosenDisplay, log: log.info });
   bridge = registerIpc({
     clientApp: started,
     mainWindowContents: () => mainWindow?.webContents ?? null,
     present: (contents, route) => {
       const lesson = BrowserWindow.fromWebContents(contents);
       return lesson ? presenter?.open(lesson, route) ?? false : false;
+    },
+    displays: {
+      menu: async () => displayMenu(displayFacts(), chosenDisplay),
+      async choose(id) {
+        chosenDisplay = id;
+        await preference.set(id);
+        presenter?.rechoose();
+      },
     },
     log: log.warn,
   });

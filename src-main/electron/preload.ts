@@ -1,6 +1,6 @@
 /*
  * The sandboxed preload: the only bridge between the page and the main process. Bundled alone into
- * dist-main/preload.cjs (CommonJS, nothing required but 'electron'). The page gets nine functions, never
+ * dist-main/preload.cjs (CommonJS, nothing required but 'electron'). The page gets eleven functions, never
  * ipcRenderer itself, and `invoke` refuses any name that is not an operation of the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
@@ -35,5 +35,7 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.invoke(BRIDGE_CHANNELS.uploadFile, bytes, fileName, locale),
     fileUrl: (sha256: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.fileUrl, sha256),
     present: (route: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.present, route),
+    displays: () => ipcRenderer.invoke(BRIDGE_CHANNELS.displays),
+    chooseDisplay: (id: number | null) => ipcRenderer.invoke(BRIDGE_CHANNELS.chooseDisplay, id),
   }),
 );

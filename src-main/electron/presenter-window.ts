@@ -14,10 +14,17 @@ export interface PresenterWindows {
   /** Opens `route` ("presenter.html#<id>", validated by the bridge) for the lesson shown in `lesson`. */
   open(lesson: BrowserWindow, route: string): boolean;
   isPresenting(): boolean;
+  /** The teacher chose another display for the board: a lesson being presented moves to it. */
+  rechoose(): void;
   dispose(): void;
 }
 
-export function createPresenterWindows(opts: { preload: string; log: (message: string) => void }): PresenterWindows {
+export function createPresenterWindows(opts: {
+  preload: string;
+  /** The display the teacher chose for the board on this computer, if any. */
+  preferredId: () => number | null;
+  log: (message: string) => void;
+}): PresenterWindows {
   let shown: { presenter: BrowserWindow; lesson: BrowserWindow; boardId: number | null } | null = null;
 
   const toBoard = (lesson: BrowserWindow, board: BoardChoice) => {
@@ -29,6 +36,7 @@ export function createPresenterWindows(opts: { preload: string; log: (message: s
 
   const stopWatching = watchDisplays({
     currentBoardId: () => shown?.boardId ?? null,
+    preferredId: opts.preferredId,
     onMove: (board) => { if (shown && board.separate && !shown.lesson.isDestroyed()) toBoard(shown.lesson, board); },
     onGone: () => shown?.presenter.close(),
     log: opts.log,
@@ -36,7 +44,7 @@ export function createPresenterWindows(opts: { preload: string; log: (message: s
 
   return {
     open(lesson, route) {
-      const board = currentBoard();
+      const board = currentBoard(opts.preferredId());
       if (!board) return false;
       if (shown && !shown.presenter.isDestroyed()) shown.presenter.close();
       const teacherScreen = screen.getPrimaryDisplay().workArea;
@@ -53,6 +61,16 @@ export function createPresenterWindows(opts: { preload: string; log: (message: s
       return true;
     },
     isPresenting: () => shown !== null && !shown.presenter.isDestroyed(),
+    rechoose() {
+      const board = currentBoard(opts.preferredId());
+      if (!shown || !board || shown.lesson.isDestroyed()) return;
+      if (board.separate) toBoard(shown.lesson, board);
+      else {
+        shown.boardId = board.display.id;
+        shown.lesson.setFullScreen(false);
+        shown.lesson.setBounds(board.display.bounds);
+      }
+    },
     dispose() {
       stopWatching();
       if (shown && !shown.presenter.isDestroyed()) shown.presenter.close();

@@ -17,7 +17,7 @@ mkdirSync(path.resolve('test-results'), { recursive: true });
 const work = mkdtempSync(path.resolve('test-results', 'sabaq-shell-'));
 const appDir = path.join(work, 'app');
 const userData = path.join(work, 'user-data');
-const CHANNELS = ['sabaq:sign-in', 'sabaq:sign-out', 'sabaq:unlock', 'sabaq:invoke', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url', 'sabaq:present'];
+const CHANNELS = ['sabaq:sign-in', 'sabaq:sign-out', 'sabaq:unlock', 'sabaq:invoke', 'sabaq:known-accounts', 'sabaq:health', 'sabaq:upload-file', 'sabaq:file-url', 'sabaq:present', 'sabaq:displays', 'sabaq:choose-display'];
 
 beforeAll(async () => {
   await Promise.all([buildMain(path.join(appDir, 'dist-main')), buildPreload(path.join(appDir, 'dist-main'))]);
@@ -216,6 +216,25 @@ describe('the first launch', () => {
       presenter.emit('closed');
     });
 
+    it('lists the displays with the board\'s choice, and keeps the display the teacher chooses', async () => {
+      expect(await call('sabaq:displays', event(main.webContents))).toMatchObject({
+        ok: true, boardId: 2, reason: 'touch-display', chosenId: null,
+        displays: [{ id: 1, label: 'monitor', primary: true, touch: false }, { id: 2, label: 'board', primary: false, touch: true }],
+      });
+      expect(await call('sabaq:choose-display', event(main.webContents), 'board')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await call('sabaq:choose-display', event(main.webContents), 1)).toMatchObject({ ok: true, boardId: 1, reason: 'chosen-by-teacher', chosenId: 1 });
+      expect(JSON.parse(readFileSync(path.join(userData, 'board-display.json'), 'utf8'))).toEqual({ displayId: 1 });
+      // The board is the teacher's own screen now: the lesson is not moved, the presenter view opens beside it.
+      main.bounds = undefined;
+      main.fullScreen = false;
+      expect(await call('sabaq:present', event(main.webContents), 'presenter.html#0f0e0d0c-5678')).toEqual({ ok: true });
+      expect(main.bounds).toBeUndefined();
+      expect(main.fullScreen).toBe(false);
+      fake.windows.at(-1)!.emit('closed');
+      expect(await call('sabaq:choose-display', event(main.webContents), null)).toMatchObject({ ok: true, boardId: 2, chosenId: null });
+      await expect(call('sabaq:choose-display', event(fakeWebContents()), 1)).rejects.toThrow('refused');
+    });
+
     it('writes and opens files only for a signed-in user', async () => {
       const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
       expect(await call('sabaq:upload-file', event(main.webContents), bytes, 'a.pdf', 'en')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
@@ -264,9 +283,9 @@ describe('the preload', () => {
     api = fake.exposed.get('sabaq') as typeof api;
   });
 
-  it('exposes window.sabaq with nine frozen functions, and nothing else', () => {
+  it('exposes window.sabaq with eleven frozen functions, and nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['sabaq']);
-    expect(Object.keys(api).sort()).toEqual(['fileUrl', 'health', 'invoke', 'knownAccounts', 'present', 'signIn', 'signOut', 'unlock', 'uploadFile']);
+    expect(Object.keys(api).sort()).toEqual(['chooseDisplay', 'displays', 'fileUrl', 'health', 'invoke', 'knownAccounts', 'present', 'signIn', 'signOut', 'unlock', 'uploadFile']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 

@@ -19,7 +19,7 @@ export interface FakeWindow extends EventEmitter {
   loadedUrl?: string;
   shown: number;
   focused: number;
-  bounds?: { x: number; y: number; width: number; height: number };
+  bounds?: { x: number; y: number; width: number; height: number } | undefined;
   fullScreen: boolean;
 }
 
@@ -86,7 +86,7 @@ export function createFakeElectron(opts: { gotLock: boolean; appDir: string; use
       this.options = options;
       windows.push(this as unknown as FakeWindow);
     }
-    bounds?: { x: number; y: number; width: number; height: number };
+    bounds?: { x: number; y: number; width: number; height: number } | undefined;
     fullScreen = false;
     static fromWebContents(contents: unknown) { return windows.find((w) => w.webContents === contents) ?? null; }
     loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }

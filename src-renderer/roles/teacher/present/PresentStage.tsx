@@ -7,6 +7,7 @@ import type { PageBackground } from '../../../board/ink';
 import { clockTime } from '../../../i18n/dates';
 import { useI18n } from '../../../i18n/I18n';
 import { ToolsMenu } from '../../../board/tools/index';
+import { BoardDisplayMenu } from './BoardDisplayMenu';
 import { DocumentLayer } from './DocumentPages';
 import { PageBoard, type PageExporter } from './PageBoard';
 import { PlanPanel } from './PlanPanel';
@@ -221,6 +222,7 @@ export function PresentStage({ lesson, onBack }: { lesson: LessonView; onBack():
           <h1 data-testid="present-title">{title}</h1>
           <span className="muted">{clockTime(lesson.startsAt)}–{clockTime(lesson.endsAt)}{lesson.topic ? ` · ${lesson.topic}` : ''}</span>
         </div>
+        <BoardDisplayMenu />
         <button type="button" className="button present-presenter" onClick={() => { void openPresenter(); }} aria-pressed={presenter.connected} data-testid="present-presenter">
           {t('present.presenter.open')}
         </button>
