@@ -15,7 +15,7 @@ import { unlockLesson } from '../lessons/unlock';
 import { setMark } from '../journal/marks';
 import { setLessonHomework, setLessonTopic } from '../lessons/set-topic';
 import { sessionMe } from '../school/me';
-import { schoolClasses, schoolOverview } from '../school/overview';
+import { schoolClasses, schoolOverview, schoolSubjects } from '../school/overview';
 import { syncStatus } from '../sync/status';
 import { studentDay, teacherDay } from '../timetable/queries';
 import { plansHandlers } from '../plans/handlers';
@@ -36,6 +36,7 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   'family.myChildren': myChildren,
   'school.overview': schoolOverview,
   'school.classes': schoolClasses,
+  'school.subjects': schoolSubjects,
   'users.list': listUsers,
   'lesson.setTopic': setLessonTopic,
   'attendance.mark': markAttendance,

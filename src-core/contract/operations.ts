@@ -7,7 +7,7 @@ import { journalOperations, MarkKind, Reason } from './ops/journal';
 import { plansOperations } from './ops/plans';
 import { reportsOperations } from './ops/reports';
 import { resourcesOperations } from './ops/resources';
-import { ClassRef, DaySchedule, Id, IsoDate, Me, PersonName, RoleSchema, SyncState } from './schemas';
+import { ClassRef, DaySchedule, Id, IsoDate, Localised, Me, PersonName, RoleSchema, SyncState } from './schemas';
 
 /**
  * The one API of the system. Every operation is defined here once and served by the three hosts (Electron IPC,
@@ -70,6 +70,14 @@ export const operations = {
         pupils: z.number().int(),
         classTeacher: PersonName.nullable(),
       })),
+    }),
+    access: { permission: 'school.read' },
+  }),
+  'school.subjects': query({
+    summary: "The school's subjects (not deleted), by code: what a resource, a plan or a filter may name",
+    input: z.object({}).strict(),
+    output: z.object({
+      subjects: z.array(z.object({ id: Id, code: z.string(), name: Localised })),
     }),
     access: { permission: 'school.read' },
   }),

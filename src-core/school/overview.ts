@@ -55,3 +55,20 @@ export async function schoolClasses(ctx: HandlerContext): Promise<OutputOf<'scho
     })),
   };
 }
+
+/**
+ * school.subjects: every subject of the school (subjects are the school's, not a year's), by code. Any member of
+ * staff may name one (a librarian tagging a resource reads no journal); every device holds them (sync/scope.ts).
+ */
+export async function schoolSubjects(ctx: HandlerContext): Promise<OutputOf<'school.subjects'>> {
+  if (!ctx.actor) throw new OperationError('unauthenticated');
+  const rows = await ctx.db('subjects')
+    .where({ school_id: ctx.actor.schoolId }).whereNull('deleted_at')
+    .select('id', 'code', 'name_kk', 'name_ru', 'name_en')
+    .orderBy([{ column: 'code' }, { column: 'id' }]);
+  return {
+    subjects: rows.map((r: { id: string; code: string; name_kk: string; name_ru: string; name_en: string }) => ({
+      id: r.id, code: r.code, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en },
+    })),
+  };
+}

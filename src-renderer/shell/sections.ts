@@ -5,8 +5,8 @@ import type { Role } from '../../src-core/auth/roles';
  * "not ready" panel; its label is `nav.<id>`.
  */
 export const SECTIONS_OF: Readonly<Record<Role, readonly string[]>> = {
-  director: ['overview', 'classes', 'journal', 'library', 'staff', 'documents', 'reports'],
-  deputy_director: ['overview', 'today', 'classes', 'journal', 'library', 'curriculum', 'timetable', 'substitutions', 'monitoring', 'reports'],
+  director: ['overview', 'classes', 'journal', 'plans', 'library', 'staff', 'documents', 'reports'],
+  deputy_director: ['overview', 'today', 'classes', 'journal', 'plans', 'library', 'curriculum', 'timetable', 'substitutions', 'monitoring', 'reports'],
   teacher: ['today', 'journal', 'plans', 'library', 'digitalLessons', 'homework', 'tests', 'messages'],
   student: ['myDay', 'diary', 'homework', 'tests', 'calendar', 'portfolio', 'resources'],
   parent: ['children', 'marks', 'attendance', 'homework', 'messages', 'consultations'],

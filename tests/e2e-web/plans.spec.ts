@@ -101,6 +101,29 @@ test('a teacher imports a CSV plan, edits a topic in place, lays it out from tod
   expect(after.lessons.find((l) => l.id === lesson!.id)?.topic).toBe(`Function ${mark}`);
 });
 
+test('the director reads the teachers\' plans without changing them', async ({ page, request }) => {
+  const mark = randomBytes(3).toString('hex');
+  const { journals } = await askHost(request, 'teacher', 'journal.list', {});
+  const mine = journals.find((j) => j.mine)!;
+  const plan = await askHost(request, 'teacher', 'plans.import', {
+    subjectId: mine.subject.id, grade: mine.class.grade, language: 'kk', title: `Deputy ${mark}`,
+    fileName: 'ktp.csv', base64: csv(mark).toString('base64'),
+  });
+  await signIn(page, 'director', 'ru');
+  await page.locator('[data-section="plans"]').click();
+  await expect(page.getByTestId('plans-view')).toBeVisible();
+  await expect(page.getByTestId('plan-import-form')).toHaveCount(0);
+  const row = page.locator(`[data-testid="plan-row"][data-id="${plan.id}"]`);
+  await row.getByTestId('plan-open').click();
+  const detail = page.getByTestId('plan-detail');
+  await expect(detail.getByTestId('plan-title')).toHaveText(`Deputy ${mark}`);
+  await expect(detail.getByTestId('topic-row')).toHaveCount(3);
+  await expect(page.getByTestId('plan-apply')).toHaveCount(0);
+  // Read only: the topics are text, not fields to edit.
+  await expect(detail.getByTestId('topic-row').first()).toContainText(`Функция ${mark}`);
+  await expect(detail.getByTestId('topic-title')).toHaveCount(0);
+});
+
 test('a plan file with errors is refused with its rows named, and nothing is imported', async ({ page, request }) => {
   const locale: Locale = 'ru';
   const before = (await askHost(request, 'teacher', 'plans.list', {})).plans.map((p) => [p.id, p.rowVersion]);

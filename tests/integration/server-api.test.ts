@@ -9,7 +9,7 @@ import { clockFrom } from '../../src-core/util/clock';
 import { authPolicyFromEnv } from '../../src-server/auth/policy';
 import { buildServer } from '../../src-server/server';
 import { ENGINES, type TestDatabase } from '../helpers/databases';
-import { buildTwoSchools } from '../helpers/factories';
+import { buildPerson, buildTwoSchools, buildUser } from '../helpers/factories';
 
 const DATE = '2026-11-23';
 
@@ -134,6 +134,38 @@ describe.each(ENGINES)('central server API on $name', (engine) => {
     const director = await signIn('director');
     const users = (await post('/api/users.list', {}, director.accessToken)).json().result.users;
     expect(users.map((u: { login: string }) => u.login).sort()).toEqual(['director', 'parent', 'student', 'teacher']);
+  });
+
+  it("gives any member of staff the school's subjects by code, never another school's, and no pupil or parent", async () => {
+    const [north, south] = schools;
+    const row = (schoolId: string, code: string, en: string, deletedAt: string | null = null) => ({
+      id: randomUUID(), school_id: schoolId, row_version: 1, last_seq: 1, created_at: '2026-09-01T00:00:00.000Z', updated_at: '2026-09-01T00:00:00.000Z',
+      deleted_at: deletedAt, code, name_kk: `${en} kk`, name_ru: `${en} ru`, name_en: en,
+    });
+    const biology = row(north!.school.id, 'biology', 'Biology');
+    await db('subjects').insert([biology, row(north!.school.id, 'chemistry', 'Chemistry', '2026-10-01T00:00:00.000Z'), row(south!.school.id, 'zoology', 'Zoology')]);
+    const librarian = await buildPerson(db, north!.school.id, 'Нұрланова', 'Сәуле');
+    await buildUser(db, north!.school.id, librarian.id, 'librarian', ['librarian'], await hashPassword('password'));
+
+    const expected = [
+      { id: north!.subject.id, code: 'algebra', name: { kk: 'Алгебра', ru: 'Алгебра', en: 'Algebra' } },
+      { id: biology.id, code: 'biology', name: { kk: 'Biology kk', ru: 'Biology ru', en: 'Biology' } },
+    ];
+    for (const login of ['teacher', 'librarian']) {
+      const { accessToken, me } = await signIn(login);
+      expect(me.roles).toEqual([login]);
+      const res = await post('/api/school.subjects', {}, accessToken);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().result).toEqual({ subjects: expected });
+    }
+    const south2 = (await post('/api/school.subjects', {}, (await signIn('s2.teacher')).accessToken)).json().result.subjects;
+    expect(south2.map((x: { id: string; code: string }) => [x.id, x.code])).toEqual([[south!.subject.id, 'algebra'], [expect.any(String), 'zoology']]);
+    for (const login of ['parent', 's2.student']) {
+      const res = await post('/api/school.subjects', {}, (await signIn(login)).accessToken);
+      expect(res.statusCode, login).toBe(403);
+    }
+    const teacher = await signIn('teacher');
+    expect((await post('/api/school.subjects', { schoolId: south!.school.id }, teacher.accessToken)).statusCode).toBe(400);
   });
 
   it('rotates refresh tokens, binds them to the device, forgives an answer lost on the way, and treats real reuse as theft', async () => {

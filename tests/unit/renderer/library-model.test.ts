@@ -79,6 +79,18 @@ describe('the subjects offered', () => {
     const options = subjectOptions([journal(ZOOLOGY), journal(ALGEBRA), journal(ALGEBRA)], [resource({ subject: BIOLOGY }), resource({ subject: ALGEBRA })], 'en');
     expect(options.map((o) => o.name)).toEqual(['Algebra', 'Biology', 'Zoology']);
   });
+
+  it("are the school's when they came, not the journals', with any subject a resource carries that the school no longer lists", () => {
+    const journal = { class: { id: '00000000-0000-4000-8000-0000000000d1', name: '7А', grade: 7, letter: 'А', language: 'kk' as const }, group: null, subject: ZOOLOGY, teachers: [], mine: true };
+    const options = subjectOptions([journal], [resource({ subject: BIOLOGY }), resource({ subject: ALGEBRA })], 'ru', [ALGEBRA, { ...ZOOLOGY, id: '00000000-0000-4000-8000-0000000000e1', name: { kk: 'Геометрия', ru: 'Геометрия', en: 'Geometry' } }]);
+    expect(options).toEqual([
+      { id: ALGEBRA.id, name: 'Алгебра' },
+      { id: BIOLOGY.id, name: 'Биология' },
+      { id: '00000000-0000-4000-8000-0000000000e1', name: 'Геометрия' },
+    ]);
+    expect(subjectOptions([journal], [], 'en', [])).toEqual([]);
+    expect(subjectOptions([journal], [], 'en', null)).toEqual([{ id: ZOOLOGY.id, name: 'Zoology' }]);
+  });
 });
 
 describe("a file's size", () => {

@@ -4,11 +4,12 @@ import { Empty, ErrorNotice, Loading } from '../../../components/Panels';
 import { useI18n } from '../../../i18n/I18n';
 import type { ViewProps } from '../../../shell/views';
 import { LibraryFilters } from './LibraryFilters';
-import { ANY_FILTER, libraryAbilities, subjectOptions, type LibraryFilter, type SubjectOption } from './model';
+import { ANY_FILTER, libraryAbilities, subjectOptions, type LibraryFilter, type SchoolSubjects, type SubjectOption } from './model';
 import { ResourceCard } from './ResourceCard';
 import { UploadPanel } from './UploadPanel';
 import { useJournals } from './useJournals';
 import { useLibrary } from './useLibrary';
+import { useSchoolSubjects } from './useSchoolSubjects';
 import '../../../styles/library.css';
 
 /**
@@ -21,8 +22,10 @@ export default function LibraryView({ me }: ViewProps) {
   const can = libraryAbilities(me.permissions);
   const [filter, setFilter] = useState<LibraryFilter>(ANY_FILTER);
   const list = useLibrary(filter);
-  const { journals } = useJournals(me.permissions.includes('journal.read'));
-  const subjects = useKnownSubjects(journals, list.resources, locale);
+  // The school's subjects; the user's journals are asked for theirs only when the school's cannot be had.
+  const school = useSchoolSubjects(me.permissions.includes('school.read'));
+  const { journals } = useJournals(school.failed && me.permissions.includes('journal.read'));
+  const subjects = useKnownSubjects(journals, school.subjects, list.resources, locale);
   const filtered = filter.scope !== 'all' || filter.subjectId !== '' || filter.grade !== '' || filter.language !== '' || filter.kind !== '' || filter.text.trim() !== '';
 
   const preset = {
@@ -69,14 +72,14 @@ export default function LibraryView({ me }: ViewProps) {
 }
 
 /**
- * The subjects the filters and tags offer: the user's journals' and every one the lists shown so far carried
- * (a filter narrowed to one subject still offers the others it saw).
+ * The subjects the filters and tags offer: the school's (else the user's journals') and every one the lists shown
+ * so far carried (a filter narrowed to one subject still offers the others it saw).
  */
-function useKnownSubjects(journals: Parameters<typeof subjectOptions>[0], resources: readonly Resource[], locale: 'kk' | 'ru' | 'en'): SubjectOption[] {
+function useKnownSubjects(journals: Parameters<typeof subjectOptions>[0], school: SchoolSubjects | null, resources: readonly Resource[], locale: 'kk' | 'ru' | 'en'): SubjectOption[] {
   const [seen, setSeen] = useState<{ from: readonly Resource[]; all: Resource[] }>({ from: resources, all: [...resources] });
   if (seen.from !== resources) {
     const known = new Set(seen.all.map((r) => r.subject?.id));
     setSeen({ from: resources, all: [...seen.all, ...resources.filter((r) => r.subject && !known.has(r.subject.id))] });
   }
-  return subjectOptions(journals, seen.all, locale);
+  return subjectOptions(journals, seen.all, locale, school);
 }

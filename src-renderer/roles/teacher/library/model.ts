@@ -96,15 +96,17 @@ export function libraryAbilities(permissions: readonly string[]) {
 }
 
 export interface SubjectOption { id: string; name: string }
+export type SchoolSubjects = OutputOf<'school.subjects'>['subjects'];
 
 /**
- * The subjects a filter or a tag offers: those the user's journals name and those the listed resources carry,
- * each once, in the alphabet of the page's language.
+ * The subjects a filter or a tag offers, each once, in the alphabet of the page's language: the school's subjects
+ * when they came (school.subjects), else those the user's journals name; and, either way, those the listed
+ * resources carry (a subject removed from the school since still shows on the resources tagged with it).
  */
-export function subjectOptions(journals: Journals, resources: readonly Resource[], locale: Locale): SubjectOption[] {
+export function subjectOptions(journals: Journals, resources: readonly Resource[], locale: Locale, school: SchoolSubjects | null = null): SubjectOption[] {
   const byId = new Map<string, SubjectOption>();
-  for (const j of journals) byId.set(j.subject.id, { id: j.subject.id, name: j.subject.name[locale] });
-  for (const r of resources) if (r.subject) byId.set(r.subject.id, { id: r.subject.id, name: r.subject.name[locale] });
+  for (const s of school ?? journals.map((j) => j.subject)) byId.set(s.id, { id: s.id, name: s.name[locale] });
+  for (const r of resources) if (r.subject && !byId.has(r.subject.id)) byId.set(r.subject.id, { id: r.subject.id, name: r.subject.name[locale] });
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
