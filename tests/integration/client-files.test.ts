@@ -469,6 +469,8 @@ describe.each(ENGINES)('desktop client files, server on $name', (engine) => {
     });
     expect(saved.ok).toBe(true);
     expect((await teacher.files.status()).uploadsPending).toBe(2);
+    // The command's own sync, started while the server is down, ends without it (a sync asked now would join it).
+    expect(await teacher.syncNow()).toMatchObject({ waiting: 'server' });
 
     await startServer(port);
     expect(await teacher.syncNow()).toMatchObject({ waiting: 'nothing' });
