@@ -57,12 +57,12 @@ export async function pendingMutations(db: Knex, limit = 200): Promise<PushMutat
  * Records the server's outcomes: each mutation ends with exactly one (`resend` leaves it pending). A row with no
  * change left waiting leaves the overlay: refused or in conflict, it goes back to the server's version kept in its
  * shadow; applied, it keeps what the teacher wrote (the server holds it too) at the shadow's version, so the screen
- * never shows the old value again and the pull's newer version replaces it. A shadow the pull has already moved past
- * the change's base is the server's newer row, and that one is put back.
+ * never shows the old value again and the pull's newer version replaces it. A shadow the pull has already brought
+ * to the version the server wrote the change with (or later) holds the change, and that one is put back.
  */
 export async function settleMutations(db: Knex, results: MutationResult[], epoch: string): Promise<void> {
   await db.transaction(async (trx) => {
-    const touched = new Map<string, { base: number; applied: boolean }>();
+    const touched = new Map<string, { base: number; applied: boolean; at: number | null }>();
     for (const r of results) {
       if (r.outcome === 'resend') continue;
       // A replayed outcome is now the restored server's record too; nothing else about it changes.
@@ -70,9 +70,14 @@ export async function settleMutations(db: Knex, results: MutationResult[], epoch
       const row = await trx('outbox').where({ mutation_id: r.mutationId, status: 'pending' }).first('base_versions');
       if (!row) continue;
       await trx('outbox').where({ mutation_id: r.mutationId }).update({ status: r.outcome, reply: JSON.stringify(r.reply), epoch });
+      const at = r.outcome === 'applied' ? appliedVersion(r.reply) : null;
       for (const [key, base] of Object.entries(JSON.parse(row.base_versions) as Record<string, number>)) {
         const seen = touched.get(key);
-        touched.set(key, { base: Math.min(seen?.base ?? base, base), applied: (seen?.applied ?? true) && r.outcome === 'applied' });
+        touched.set(key, {
+          base: Math.min(seen?.base ?? base, base),
+          applied: (seen?.applied ?? true) && r.outcome === 'applied',
+          at: at === null ? seen?.at ?? null : Math.max(seen?.at ?? 0, at),
+        });
       }
     }
     const stillPending = await pendingTargets(trx);
@@ -84,13 +89,22 @@ export async function settleMutations(db: Knex, results: MutationResult[], epoch
       const server = shadow.row === null ? null : (JSON.parse(shadow.row) as Record<string, unknown>);
       const serverVersion = Number(server?.row_version ?? 0);
       const live = await trx(table).where({ id }).first();
-      if (settled.applied && live && serverVersion <= settled.base && await stillHeld(trx, table, live)) {
+      // The server's row behind the shadow already holds the change when it is at the version the server wrote it
+      // with (or later); otherwise (unknown: not before the change's base) the teacher's values stay until the pull.
+      const shadowHoldsIt = settled.at !== null ? serverVersion >= settled.at : serverVersion > settled.base;
+      if (settled.applied && live && !shadowHoldsIt && await stillHeld(trx, table, live)) {
         await trx(table).where({ id }).update({ row_version: serverVersion, last_seq: Number(server?.last_seq ?? 0) });
       } else if (server === null) await trx(table).where({ id }).delete();
       else await trx(table).insert(server).onConflict('id').merge();
       await trx('shadow_rows').where({ table_name: table, row_id: id }).delete();
     }
   });
+}
+
+/** The row version an applied command answered with (`rowVersion` of its result), when it has one. */
+function appliedVersion(reply: unknown): number | null {
+  const result = (reply as { result?: { rowVersion?: unknown } } | null)?.result;
+  return typeof result?.rowVersion === 'number' && Number.isInteger(result.rowVersion) ? result.rowVersion : null;
 }
 
 /** A journal row is kept only while one of its buckets is still this computer's (see purgeRevoked in pull.ts). */

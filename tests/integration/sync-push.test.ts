@@ -140,6 +140,31 @@ describe.each(ENGINES)('sync push on $name: every mutation reaches the server ex
     expect(await db('lessons').where({ id: lesson.id }).first()).toMatchObject({ topic: 'Жай бөлшектерді қосу' });
   });
 
+  it('keeps a second change on screen when the pull brought the first one before the second was acknowledged', async () => {
+    const { lesson } = schools[0]!;
+    const client = await newClient();
+    const t = await signedIn(client, 'teacher');
+    const replica = await openDatabase({ kind: 'sqlite', filename: path.join(dirs.at(-1)!, 'sabaq-replica.sqlite') }, 'replica');
+    const sync = async (drop: { pulls?: boolean; pushes?: boolean }) => {
+      dropPulls = drop.pulls ?? false;
+      dropPushes = drop.pushes ?? false;
+      await client.syncNow().catch(() => undefined).finally(() => { dropPulls = false; dropPushes = false; });
+    };
+    try {
+      expect((await client.call(t.sessionId, 'lesson.setTopic', { lessonId: lesson.id, topic: 'Ондық бөлшектер' })).ok).toBe(true);
+      await sync({ pulls: true }); // acknowledged, not pulled
+      expect((await client.call(t.sessionId, 'lesson.setHomework', { lessonId: lesson.id, homework: '§14, № 3' })).ok).toBe(true);
+      await sync({ pushes: true }); // the pull brings the topic while the homework waits
+      await sync({ pulls: true }); // the homework acknowledged: the shadow holds the topic's version, not the homework's
+      expect(await replica('lessons').where({ id: lesson.id }).first()).toMatchObject({ topic: 'Ондық бөлшектер', homework: '§14, № 3' });
+      await sync({});
+      expect(await replica('lessons').where({ id: lesson.id }).first()).toMatchObject({ topic: 'Ондық бөлшектер', homework: '§14, № 3' });
+      expect(await db('lessons').where({ id: lesson.id }).first()).toMatchObject({ topic: 'Ондық бөлшектер', homework: '§14, № 3' });
+    } finally {
+      await replica.destroy();
+    }
+  });
+
   it('answers a duplicate with the stored outcome and applies nothing twice (a response lost after commit)', async () => {
     const deviceId = randomUUID();
     const { accessToken, me } = await tokenOf('teacher', deviceId);
