@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { multipartFrame, parseRange, type ByteRange } from './update-ranges';
+import { bytesOnDisk, sendRanges } from './send-ranges';
 
 /**
  * The generic update feed electron-updater reads: GET /updates/<channel>/<file> from <dir>/<channel>/.
@@ -54,23 +51,7 @@ export async function registerUpdateFeed(app: FastifyInstance, opts: { dir: stri
       // The release files keep their names across versions (latest.yml) or carry the version (installers).
       .header('Cache-Control', isYml ? 'no-cache' : 'public, max-age=3600');
 
-    const ifRange = request.headers['if-range'];
-    const range = ifRange && ifRange !== etag ? { kind: 'whole' as const } : parseRange(request.headers.range, file.size);
-    if (range.kind === 'unsatisfiable') {
-      return reply.code(416).header('Content-Range', `bytes */${file.size}`).send();
-    }
-    if (range.kind === 'whole') {
-      return reply.header('Content-Length', file.size).send(createReadStream(file.path));
-    }
-    if (range.ranges.length === 1) {
-      const [r] = range.ranges as [ByteRange];
-      return reply
-        .code(206)
-        .header('Content-Range', `bytes ${r.start}-${r.end}/${file.size}`)
-        .header('Content-Length', r.end - r.start + 1)
-        .send(createReadStream(file.path, { start: r.start, end: r.end }));
-    }
-    return sendMultipart(reply, file, range.ranges, type);
+    return sendRanges(request, reply, bytesOnDisk(file.path, file.size, type), etag);
   });
 }
 
@@ -95,19 +76,3 @@ async function fileInside(root: string, channel: string, name: string): Promise<
   }
 }
 
-function sendMultipart(reply: FastifyReply, file: FeedFile, ranges: ByteRange[], type: string) {
-  const boundary = `sabaq-${randomBytes(12).toString('hex')}`;
-  const frame = multipartFrame(ranges, file.size, type, boundary);
-  async function* body() {
-    for (const [i, r] of ranges.entries()) {
-      yield Buffer.from(frame.heads[i]!);
-      yield* createReadStream(file.path, { start: r.start, end: r.end });
-    }
-    yield Buffer.from(frame.tail);
-  }
-  return reply
-    .code(206)
-    .header('Content-Type', `multipart/byteranges; boundary=${boundary}`)
-    .header('Content-Length', frame.length)
-    .send(Readable.from(body()));
-}

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { FileInfo } from '../../src-core/contract/ops/resources';
 import type { Locale } from '../../src-core/i18n';
+import { png } from '../helpers/png';
 import { askHost, LOCALES, PASSWORD, signIn, t } from './helpers';
+
+const GREY = () => [128, 128, 128] as const;
 
 // A lesson's plan (ҚМЖ / КСП) in the browser against the central server: opened from a lesson of the teacher's
 // day, written (objectives, a stage, a resource of the library, notes), saved, and there again after a reload;
@@ -13,34 +15,6 @@ const SHOTS = process.env.SABAQ_TEACHER_SHOTS === '1';
 
 const SERVER = 'http://127.0.0.1:18080';
 const onServerOnly = (info: { project: { name: string } }) => test.skip(info.project.name !== 'server', 'the library and the board are the central server\'s');
-
-/** A real one-colour PNG (the server checks a picture by its bytes). */
-function png(width: number, height: number): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 function pdf(): Buffer {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
@@ -83,7 +57,7 @@ test('a teacher writes a lesson plan with a stage and a resource of the library;
   // The day's third lesson: the presentation's tests use the first, the plans' test the last.
   const index = Math.min(2, lessons.length - 1);
   const lesson = lessons[index]!;
-  const file = await uploadFile(request, 'teacher', `map-${mark}.png`, png(32, 32));
+  const file = await uploadFile(request, 'teacher', `map-${mark}.png`, png(32, 32, GREY));
   await askHost(request, 'teacher', 'resources.add', { sha256: file.sha256, fileName: `map-${mark}.png`, title: `Map ${mark}`, scope: 'personal' });
 
   await openPlanOf(page, locale, index);
@@ -156,7 +130,7 @@ test('the board saved to a lesson is in its plan and in the pupil\'s diary', asy
   // A lesson of the demo teacher's today in the demo pupil's class.
   const lesson = lessons.find((l) => l.class.id === week.class?.id && l.status !== 'cancelled');
   test.skip(!lesson, 'the demo teacher has no lesson in the demo pupil\'s class today');
-  const picture = await uploadFile(request, 'teacher', 'board.png', png(40, 30));
+  const picture = await uploadFile(request, 'teacher', 'board.png', png(40, 30, GREY));
   const pages = await uploadFile(request, 'teacher', 'board.pdf', pdf());
   await askHost(request, 'teacher', 'lesson.saveBoard', {
     lessonId: lesson!.id,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Locale } from '../../src-core/i18n';
+import { png } from '../helpers/png';
 import { askHost, LOCALES, signIn, t } from './helpers';
 
 // The library of digital resources (ЦБР / ЦОР) in the browser against the central server: files uploaded through
@@ -14,34 +14,6 @@ test.beforeEach(({ page: _page }, info) => {
   test.skip(info.project.name !== 'server', 'the library is answered by the central server on both hosts');
 });
 
-/** A real PNG of one colour (the server checks a picture by its bytes). */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** A one-page PDF with its cross-reference table. */
 function pdf(): Buffer {
@@ -77,7 +49,7 @@ test('a teacher uploads a picture and a PDF through the page, finds them by thei
 
   await openLibrary(page, locale);
   // A picture to the personal library, tagged; its title starts as the file's name.
-  await upload(page, { name: `graph_${mark}.png`, mimeType: 'image/png', buffer: png(64, 48, [11, 107, 136]) });
+  await upload(page, { name: `graph_${mark}.png`, mimeType: 'image/png', buffer: png(64, 48, () => [11, 107, 136]) });
   await expect(page.getByTestId('lib-field-title')).toHaveValue(`graph ${mark}`);
   await page.getByTestId('lib-field-title').fill(`Graph ${mark}`);
   await page.getByTestId('lib-field-subject').selectOption(subject.id);
@@ -190,7 +162,7 @@ test('a refused file says why in the page\'s language and adds nothing', async (
 test('the librarian keeps the school library: every school entry may be changed', async ({ page, request }) => {
   const mark = randomBytes(4).toString('hex');
   await openLibrary(page, 'kk');
-  await upload(page, { name: `poster-${mark}.png`, mimeType: 'image/png', buffer: png(8, 8, [200, 30, 30]) });
+  await upload(page, { name: `poster-${mark}.png`, mimeType: 'image/png', buffer: png(8, 8, () => [200, 30, 30]) });
   await page.getByTestId('lib-field-scope-school').check({ force: true });
   await page.getByTestId('lib-upload-submit').click();
   await expect(page.getByTestId('lib-added')).toBeVisible();
@@ -205,7 +177,7 @@ test('the librarian keeps the school library: every school entry may be changed'
   await expect(poster.getByTestId('lib-edit')).toBeVisible();
   await expect(poster.getByTestId('lib-remove')).toBeVisible();
   // The librarian's new files go to the school library unless they choose otherwise.
-  await page.getByTestId('lib-file').setInputFiles({ name: 'x.png', mimeType: 'image/png', buffer: png(4, 4, [0, 0, 0]) });
+  await page.getByTestId('lib-file').setInputFiles({ name: 'x.png', mimeType: 'image/png', buffer: png(4, 4, () => [0, 0, 0]) });
   await expect(page.getByTestId('lib-field-scope-school')).toBeChecked();
   await page.getByTestId('lib-upload-cancel').click();
 });
@@ -218,7 +190,7 @@ test('the library\'s screens in three languages and two sizes', async ({ page })
       await page.setViewportSize(size);
       await page.screenshot({ path: `/tmp/library-${locale}-${size.width}.png`, fullPage: true });
     }
-    await upload(page, { name: 'graph.png', mimeType: 'image/png', buffer: png(64, 48, [11, 107, 136]) });
+    await upload(page, { name: 'graph.png', mimeType: 'image/png', buffer: png(64, 48, () => [11, 107, 136]) });
     await page.screenshot({ path: `/tmp/library-form-${locale}-1366.png`, fullPage: false });
     await page.getByTestId('lib-upload-cancel').click();
     await page.getByTestId('sign-out').click();

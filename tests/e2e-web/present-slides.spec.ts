@@ -4,7 +4,8 @@ import { strToU8, zipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { FileInfo, LessonPlan, PlanResource } from '../../src-core/contract/ops/resources';
 import type { Locale } from '../../src-core/i18n';
-import { lessonPdf, png } from '../bench/pdf';
+import { lessonPdf } from '../bench/pdf';
+import { png } from '../helpers/png';
 import { askHost, LOCALES, PASSWORD, signIn, t } from './helpers';
 
 // Slides from the lesson plan on the board: the files written to the host (POST /files) and named in the lesson's

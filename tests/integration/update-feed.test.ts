@@ -4,7 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUpdateFeed } from '../../src-server/updates';
-import { parseRange } from '../../src-server/update-ranges';
+import { parseRange } from '../../src-core/util/byte-ranges';
 
 /** The generic update feed as electron-updater uses it, on a temp folder with a fake release. */
 const dir = mkdtempSync(path.join(tmpdir(), 'sabaq-feed-'));

@@ -5,7 +5,7 @@ import type { ErrorBody } from '../../../src-core/contract/errors';
 import { openPackage, packageEntryPath, type HtmlPackage } from '../../../src-core/resources/package';
 import { FILE_CSP, PACKAGE_CSP } from '../../../src-core/resources/policies';
 import type { FileLimits } from '../../../src-core/resources/sniff';
-import { parseRange } from '../../../src-server/update-ranges';
+import { parseRange } from '../../../src-core/util/byte-ranges';
 import type { CachedFile, FileCache } from './cache';
 
 /**

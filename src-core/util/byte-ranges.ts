@@ -1,6 +1,7 @@
 /**
- * HTTP byte ranges (RFC 9110 §14) for the update feed. electron-updater's differential download asks for many
- * ranges of the new installer in one request and expects multipart/byteranges back.
+ * HTTP byte ranges (RFC 9110 §14), for every host that sends files: the update feed (electron-updater's differential
+ * download asks for many ranges of the new installer in one request and expects multipart/byteranges back) and the
+ * files of the library on the central server and on a desktop client (a video seeks, a download resumes).
  */
 export interface ByteRange {
   start: number;
@@ -44,9 +45,10 @@ export function multipartFrame(ranges: ByteRange[], size: number, contentType: s
     (r, i) => `${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Type: ${contentType}\r\nContent-Range: bytes ${r.start}-${r.end}/${size}\r\n\r\n`,
   );
   const tail = `\r\n--${boundary}--\r\n`;
+  const byteLength = (text: string) => new TextEncoder().encode(text).length;
   const length =
-    heads.reduce((n, h) => n + Buffer.byteLength(h), 0) +
+    heads.reduce((n, h) => n + byteLength(h), 0) +
     ranges.reduce((n, r) => n + (r.end - r.start + 1), 0) +
-    Buffer.byteLength(tail);
+    byteLength(tail);
   return { heads, tail, length };
 }
